@@ -1,0 +1,29 @@
+# Sourced by ./nightjar and ./build: sets JAVA_HOME to a JDK >= 21 or exits with a clear message.
+# Order: $JAVA_HOME, the `java` on PATH, then the newest JDK under /usr/lib/jvm.
+nightjar_java_major() {
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 \
+    | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
+}
+
+nightjar_find_jdk() {
+  local candidates=() c best="" best_major=0 major
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  if command -v java >/dev/null 2>&1; then
+    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+  fi
+  for c in /usr/lib/jvm/* /opt/java/* /opt/jdk*; do [ -d "$c" ] && candidates+=("$c"); done
+  for c in "${candidates[@]}"; do
+    [ -x "$c/bin/java" ] && [ -x "$c/bin/javac" ] || continue
+    major=$(nightjar_java_major "$c")
+    [ -n "$major" ] || continue
+    if [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then best="$c"; best_major=$major; fi
+  done
+  if [ -z "$best" ]; then
+    echo "nightjar: needs a JDK 21 or newer (found none in JAVA_HOME, PATH or /usr/lib/jvm)." >&2
+    echo "nightjar: install one (e.g. apt-get install openjdk-21-jdk) or set JAVA_HOME to it." >&2
+    exit 2
+  fi
+  export JAVA_HOME="$best"
+  export PATH="$JAVA_HOME/bin:$PATH"
+}
+nightjar_find_jdk
