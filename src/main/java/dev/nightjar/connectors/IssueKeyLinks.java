@@ -1,0 +1,61 @@
+package dev.nightjar.connectors;
+
+import dev.nightjar.model.DocumentId;
+import dev.nightjar.model.Link;
+import dev.nightjar.model.LinkType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds Linear issue keys ({@code ASR-117}) in free text (PR titles, branch names, commit messages,
+ * Slack messages, Notion pages) and turns them into links to {@code linear:issue:KEY}.
+ * {@code closes/fixes/resolves KEY} becomes a {@link LinkType#CLOSES} link, any other mention a
+ * {@link LinkType#REFERENCES} link. Common non-issue tokens (UTF-8, SHA-256, ISO-8601) are ignored.
+ */
+public final class IssueKeyLinks {
+
+    private static final Pattern KEY = Pattern.compile("(?<![A-Za-z0-9_])([A-Z][A-Z0-9]{1,9})-(\\d{1,7})(?![0-9])");
+    private static final Pattern CLOSING = Pattern.compile(
+            "(?i)\\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\\s*:?\\s+((?-i)[A-Z][A-Z0-9]{1,9}-\\d{1,7})(?![0-9])");
+    private static final Set<String> NOT_TEAMS = Set.of("UTF", "SHA", "ISO", "RFC", "HTTP", "CVE", "TLS", "AES",
+            "MD", "GPT", "COVID", "PEP", "JSR", "JEP", "X", "RSA", "ES", "PS", "HS", "UUID", "IPV", "FIPS");
+
+    private IssueKeyLinks() {
+    }
+
+    /** Keys mentioned in {@code text}, in order of first appearance. */
+    public static List<String> keys(String text) {
+        List<String> keys = new ArrayList<>();
+        if (text == null || text.isEmpty()) return keys;
+        Matcher m = KEY.matcher(text);
+        while (m.find()) {
+            String key = m.group(1) + "-" + m.group(2);
+            if (!NOT_TEAMS.contains(m.group(1)) && !keys.contains(key)) keys.add(key);
+        }
+        return keys;
+    }
+
+    /** Links from {@code from} to every Linear issue named in the texts; closing mentions win. */
+    public static List<Link> links(DocumentId from, String... texts) {
+        Map<String, LinkType> byKey = new LinkedHashMap<>();
+        for (String text : texts) {
+            if (text == null) continue;
+            for (String key : keys(text)) byKey.putIfAbsent(key, LinkType.REFERENCES);
+            Matcher closing = CLOSING.matcher(text);
+            while (closing.find()) {
+                if (!NOT_TEAMS.contains(closing.group(1).split("-")[0])) byKey.put(closing.group(1), LinkType.CLOSES);
+            }
+        }
+        List<Link> links = new ArrayList<>(byKey.size());
+        byKey.forEach((key, type) -> {
+            DocumentId target = DocumentId.of("linear", "issue", key);
+            if (!target.equals(from)) links.add(Link.toDocument(from, type, target));
+        });
+        return links;
+    }
+}
