@@ -1,2 +1,19 @@
 package dev.nightjar.cli;
-public class Main { public static void main(String[] a) { System.out.println("ok"); } }
+
+import dev.nightjar.config.Environment;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/** Entry point of {@code target/nightjar.jar}. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(Cli.execute(Environment.system(), Clock.systemUTC(), out, err, args));
+    }
+}

@@ -75,8 +75,8 @@ public final class ConfigDir {
             if (value == null) throw new ConfigException(where + ": the file is empty");
             return value;
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(where + ": unknown key '" + e.getPropertyName() + "' at line "
-                    + e.getLocation().getLineNr() + " (known keys: " + String.join(", ",
+            String path = e.getPath().size() > 1 ? " under " + keyPath(e.getPath().subList(0, e.getPath().size() - 1)) : "";
+            throw new ConfigException(where + ": unknown key '" + e.getPropertyName() + "'" + path + " (known keys: " + String.join(", ",
                     e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")");
         } catch (JsonProcessingException e) {
             String line = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
@@ -84,5 +84,15 @@ public final class ConfigDir {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code rules[0].properties}: where in the file a key sits, for messages. */
+    private static String keyPath(java.util.List<com.fasterxml.jackson.databind.JsonMappingException.Reference> path) {
+        StringBuilder sb = new StringBuilder();
+        for (var ref : path) {
+            if (ref.getFieldName() != null) sb.append(sb.isEmpty() ? "" : ".").append(ref.getFieldName());
+            else sb.append('[').append(ref.getIndex()).append(']');
+        }
+        return sb.toString();
     }
 }

@@ -1,0 +1,90 @@
+package dev.nightjar;
+
+import dev.nightjar.config.Admins;
+import dev.nightjar.config.ConfigDir;
+import dev.nightjar.config.Environment;
+import dev.nightjar.config.PeopleAliases;
+import dev.nightjar.index.DocumentIndex;
+import dev.nightjar.store.CanonicalStore;
+import dev.nightjar.store.CursorStore;
+import dev.nightjar.store.Database;
+import dev.nightjar.store.DocumentStore;
+import dev.nightjar.store.PeopleDirectory;
+import dev.nightjar.store.PeopleStore;
+import dev.nightjar.store.RunStore;
+import dev.nightjar.truth.CanonicalService;
+import dev.nightjar.truth.TruthPolicy;
+import dev.nightjar.truth.TruthRefresher;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Everything one data directory and one config directory give: the store, the index (opened on first
+ * use, since `status` does not need the writer) and the policies read from YAML. The CLI builds one per
+ * command; `serve` and the job build one per process and share it.
+ */
+public final class Workspace implements AutoCloseable {
+
+    private final Path dataDir;
+    private final ConfigDir config;
+    private final Environment env;
+    private final Clock clock;
+    private final Database db;
+    private final DocumentStore documents;
+    private DocumentIndex index;
+    private TruthPolicy truthPolicy;
+    private PeopleDirectory people;
+
+    public Workspace(Path dataDir, ConfigDir config, Environment env, Clock clock) {
+        this.dataDir = Database.DataDirs.ensureWritable(dataDir);
+        this.config = config;
+        this.env = env;
+        this.clock = clock;
+        this.db = Database.open(this.dataDir);
+        this.documents = new DocumentStore(db, clock);
+    }
+
+    public Path dataDir() { return dataDir; }
+    public ConfigDir config() { return config; }
+    public Environment env() { return env; }
+    public Clock clock() { return clock; }
+    public Database database() { return db; }
+    public DocumentStore documents() { return documents; }
+    public CursorStore cursors() { return new CursorStore(db); }
+    public CanonicalStore canonicalMarks() { return new CanonicalStore(db); }
+    public RunStore runs() { return new RunStore(db); }
+
+    /** The index, opened (and caught up with the store) on first use. */
+    public synchronized DocumentIndex index() {
+        if (index == null) index = DocumentIndex.open(dataDir, documents, clock);
+        return index;
+    }
+
+    public synchronized boolean indexOpen() {
+        return index != null;
+    }
+
+    public synchronized TruthPolicy truthPolicy() {
+        if (truthPolicy == null) truthPolicy = TruthPolicy.load(config);
+        return truthPolicy;
+    }
+
+    public synchronized PeopleDirectory people() {
+        if (people == null) people = new PeopleDirectory(new PeopleStore(db), PeopleAliases.load(config));
+        return people;
+    }
+
+    public TruthRefresher truthRefresher() {
+        return new TruthRefresher(documents, canonicalMarks(), truthPolicy(), clock);
+    }
+
+    public CanonicalService canonical() {
+        return new CanonicalService(db, documents, canonicalMarks(), truthPolicy(), Admins.load(config), clock);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (index != null) index.close();
+        db.close();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.nightjar.cli;
+
+import dev.nightjar.Workspace;
+import dev.nightjar.index.DocumentIndex;
+import dev.nightjar.model.TruthLevel;
+import dev.nightjar.store.CursorStore;
+import dev.nightjar.store.RunStore;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** `status`: counts, cursors, recent runs, index size; the JSON shape is pinned in the contracts. */
+final class StatusReport {
+
+    private StatusReport() {
+    }
+
+    static Map<String, Object> build(Workspace ws) {
+        var jdbc = ws.database().jdbc();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("data_dir", ws.dataDir().toString());
+
+        Map<String, Object> documents = new LinkedHashMap<>();
+        Integer total = jdbc.queryForObject("SELECT COUNT(*) FROM documents WHERE deleted_at IS NULL", Integer.class);
+        documents.put("total", total == null ? 0 : total);
+        Map<String, Object> bySource = new LinkedHashMap<>();
+        jdbc.query("SELECT source, COUNT(*) FROM documents WHERE deleted_at IS NULL GROUP BY source ORDER BY source",
+                rs -> { bySource.put(rs.getString(1), rs.getInt(2)); });
+        Map<String, Object> byKind = new LinkedHashMap<>();
+        jdbc.query("SELECT source, kind, COUNT(*) FROM documents WHERE deleted_at IS NULL GROUP BY source, kind ORDER BY source, kind",
+                rs -> { byKind.put(rs.getString(1) + ":" + rs.getString(2), rs.getInt(3)); });
+        Map<String, Object> byTruth = new LinkedHashMap<>();
+        for (TruthLevel level : TruthLevel.values()) byTruth.put(level.label(), 0);
+        jdbc.query("SELECT truth_level, COUNT(*) FROM documents WHERE deleted_at IS NULL GROUP BY truth_level",
+                rs -> { byTruth.put(rs.getString(1), rs.getInt(2)); });
+        byTruth.put("stale", jdbc.queryForObject("SELECT COUNT(*) FROM documents WHERE deleted_at IS NULL AND stale", Integer.class));
+        byTruth.put("superseded", jdbc.queryForObject(
+                "SELECT COUNT(*) FROM documents WHERE deleted_at IS NULL AND superseded_by IS NOT NULL", Integer.class));
+        documents.put("by_source", bySource);
+        documents.put("by_kind", byKind);
+        documents.put("by_truth", byTruth);
+        out.put("documents", documents);
+
+        out.put("cursors", ws.cursors().all().stream().map(StatusReport::cursor).toList());
+        out.put("runs", ws.runs().recent(10).stream().map(StatusReport::run).toList());
+
+        DocumentIndex.Stats stats = ws.indexOpen()
+                ? new DocumentIndex.Stats(ws.index().documentCount(), ws.index().sizeBytes())
+                : DocumentIndex.stats(ws.dataDir());
+        out.put("index", Map.of("documents", stats.documents(), "bytes", stats.bytes()));
+
+        Map<String, Object> llm = new LinkedHashMap<>();
+        llm.put("used", false);
+        llm.put("tokens_today", 0);
+        llm.put("budget", null);
+        out.put("llm", llm);
+        return out;
+    }
+
+    private static Map<String, Object> cursor(CursorStore.Cursor c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", c.source());
+        m.put("stream", c.stream());
+        m.put("cursor", c.value());
+        m.put("updated_at", iso(c.updatedAt()));
+        return m;
+    }
+
+    private static Map<String, Object> run(RunStore.Run r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("status", r.status());
+        m.put("started_at", iso(r.startedAt()));
+        m.put("ended_at", iso(r.endedAt()));
+        m.put("full", r.full());
+        Map<String, Object> sources = new LinkedHashMap<>();
+        r.sources().forEach((name, c) -> {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("status", c.status());
+            s.put("new", c.created());
+            s.put("changed", c.changed());
+            s.put("unchanged", c.unchanged());
+            s.put("deleted", c.deleted());
+            s.put("skipped", c.skipped());
+            s.put("requests", c.requests());
+            s.put("retries", c.retries());
+            s.put("millis", c.millis());
+            if (c.error() != null) s.put("error", c.error());
+            sources.put(name, s);
+        });
+        m.put("sources", sources);
+        if (r.message() != null) m.put("message", r.message());
+        return m;
+    }
+
+    static String iso(Instant i) {
+        return i == null ? null : i.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    static String text(Map<String, Object> status) {
+        StringBuilder sb = new StringBuilder();
+        Map<String, Object> docs = (Map<String, Object>) status.get("documents");
+        sb.append("Data dir   ").append(status.get("data_dir")).append('\n');
+        sb.append("Documents  ").append(docs.get("total")).append('\n');
+        ((Map<String, Object>) docs.get("by_kind")).forEach((k, v) -> sb.append(String.format("  %-28s %6s%n", k, v)));
+        sb.append("Truth      ");
+        ((Map<String, Object>) docs.get("by_truth")).forEach((k, v) -> sb.append(k).append(' ').append(v).append("  "));
+        sb.append('\n');
+        Map<String, Object> index = (Map<String, Object>) status.get("index");
+        sb.append(String.format("Index      %s documents, %.1f MiB%n", index.get("documents"), ((Number) index.get("bytes")).longValue() / 1048576.0));
+        List<Map<String, Object>> runs = (List<Map<String, Object>>) status.get("runs");
+        sb.append("Runs       ").append(runs.isEmpty() ? "none yet (run `nightjar sync`)" : "").append('\n');
+        for (Map<String, Object> r : runs) {
+            sb.append(String.format("  #%-4s %-10s %s -> %s%n", r.get("id"), r.get("status"), r.get("started_at"), r.get("ended_at")));
+            ((Map<String, Map<String, Object>>) r.get("sources")).forEach((src, c) -> sb.append(String.format(
+                    "        %-8s %-9s new %s, changed %s, unchanged %s, deleted %s, skipped %s, requests %s, retries %s%n", src,
+                    c.get("status"), c.get("new"), c.get("changed"), c.get("unchanged"), c.get("deleted"), c.get("skipped"),
+                    c.get("requests"), c.get("retries"))));
+        }
+        List<Map<String, Object>> cursors = (List<Map<String, Object>>) status.get("cursors");
+        sb.append("Cursors    ").append(cursors.isEmpty() ? "none" : "").append('\n');
+        for (Map<String, Object> c : cursors) sb.append(String.format("  %-8s %-28s updated %s%n", c.get("source"), c.get("stream"), c.get("updated_at")));
+        return sb.toString();
+    }
+}

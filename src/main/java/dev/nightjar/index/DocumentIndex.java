@@ -1,0 +1,305 @@
+package dev.nightjar.index;
+
+import dev.nightjar.config.ConfigException;
+import dev.nightjar.model.Document;
+import dev.nightjar.store.Database;
+import dev.nightjar.store.DocumentStore;
+import dev.nightjar.store.StoredDocument;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The Lucene index over the store's current documents. It is derived data: every write is
+ * {@code updateDocument(idTerm, doc)} (idempotent), each catch-up ends in a commit that records the
+ * last store change it contains, and on open the index replays any store change after that point, so
+ * a crash between a store commit and an index commit loses nothing. {@link #rebuild} recreates it
+ * from the store.
+ */
+public final class DocumentIndex implements AutoCloseable {
+
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Clock clock;
+
+    private DocumentIndex(Path dir, Clock clock) throws IOException {
+        this.clock = clock;
+        this.directory = FSDirectory.open(dir);
+        IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64);
+        try {
+            this.writer = new IndexWriter(directory, config);
+        } catch (LockObtainFailedException e) {
+            directory.close();
+            throw new ConfigException("the index in " + dir + " is in use by another Nightjar process (stop it, or use another --data-dir)");
+        }
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** Opens {@code <dataDir>/index} and replays store changes the last commit does not have. */
+    public static DocumentIndex open(Path dataDir, DocumentStore store, Clock clock) {
+        Path dir = Database.DataDirs.ensureWritable(dataDir).resolve("index");
+        try {
+            DocumentIndex index = new DocumentIndex(dir, clock);
+            index.catchUp(store);
+            return index;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the index in " + dir, e);
+        }
+    }
+
+    /** Indexes every store change after the last committed one, then commits. Returns the count. */
+    public synchronized int catchUp(DocumentStore store) {
+        long from = committedSeq();
+        int[] count = {0};
+        long[] max = {from};
+        store.forEachChangedAfter(from, d -> {
+            apply(d);
+            count[0]++;
+            max[0] = Math.max(max[0], d.changeSeq());
+        });
+        if (count[0] > 0) commit(max[0]);
+        return count[0];
+    }
+
+    /** Drops everything and indexes the store again from scratch. */
+    public synchronized int rebuild(DocumentStore store) {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int[] count = {0};
+        long[] max = {0};
+        store.forEachChangedAfter(0, d -> {
+            if (!d.deleted()) {
+                add(d);
+                count[0]++;
+            }
+            max[0] = Math.max(max[0], d.changeSeq());
+        });
+        commit(max[0]);
+        return count[0];
+    }
+
+    private void apply(StoredDocument d) {
+        try {
+            if (d.deleted()) writer.deleteDocuments(new Term(IndexFields.ID, d.id()));
+            else writer.updateDocument(new Term(IndexFields.ID, d.id()), toLucene(d));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void add(StoredDocument d) {
+        try {
+            writer.addDocument(toLucene(d));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void commit(long seq) {
+        try {
+            writer.setLiveCommitData(Map.of(IndexFields.COMMIT_SEQ, Long.toString(seq)).entrySet());
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long committedSeq() {
+        try {
+            if (!DirectoryReader.indexExists(directory)) return 0;
+            var infos = org.apache.lucene.index.SegmentInfos.readLatestCommit(directory);
+            String seq = infos.getUserData().get(IndexFields.COMMIT_SEQ);
+            return seq == null ? 0 : Long.parseLong(seq);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static org.apache.lucene.document.Document toLucene(StoredDocument stored) {
+        Document d = stored.document();
+        org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+        doc.add(new StringField(IndexFields.ID, stored.id(), Field.Store.YES));
+        doc.add(new StringField(IndexFields.SOURCE, d.id().source(), Field.Store.NO));
+        doc.add(new StringField(IndexFields.KIND, d.id().sourceKind(), Field.Store.NO));
+        doc.add(new TextField(IndexFields.TITLE, d.title(), Field.Store.YES));
+        doc.add(new TextField(IndexFields.BODY, d.body(), Field.Store.YES));
+        if (d.state() != null) doc.add(new StringField(IndexFields.STATE, d.state(), Field.Store.NO));
+        for (String p : d.projects()) doc.add(new StringField(IndexFields.PROJECT, p, Field.Store.NO));
+        if (d.author() != null) doc.add(new StringField(IndexFields.PERSON, d.author(), Field.Store.NO));
+        for (String p : d.participants()) doc.add(new StringField(IndexFields.PERSON, p, Field.Store.NO));
+        for (String l : d.labels()) doc.add(new StringField(IndexFields.LABEL, l, Field.Store.NO));
+        doc.add(new StringField(IndexFields.TRUTH, stored.truth().label(), Field.Store.YES));
+        if (stored.stale()) doc.add(new StringField(IndexFields.FLAG, "stale", Field.Store.YES));
+        if (stored.superseded()) doc.add(new StringField(IndexFields.FLAG, "superseded", Field.Store.YES));
+        if (d.acl().everyone()) doc.add(new StringField(IndexFields.ACL, IndexFields.EVERYONE, Field.Store.NO));
+        for (String p : d.acl().principals()) doc.add(new StringField(IndexFields.ACL, p, Field.Store.NO));
+        if (d.url() != null) doc.add(new StoredField(IndexFields.URL, d.url()));
+        Instant updated = d.updatedAt() != null ? d.updatedAt() : stored.changedAt();
+        long millis = updated == null ? 0 : updated.toEpochMilli();
+        doc.add(new LongPoint(IndexFields.UPDATED, millis));
+        doc.add(new NumericDocValuesField(IndexFields.UPDATED, millis));
+        doc.add(new StoredField(IndexFields.UPDATED, millis));
+        doc.add(new NumericDocValuesField(IndexFields.TRUTH_RANK, stored.truth().ordinal()));
+        doc.add(new NumericDocValuesField(IndexFields.PENALTY, (stored.stale() ? 1 : 0) | (stored.superseded() ? 2 : 0)));
+        return doc;
+    }
+
+    /** Ranked hits (see {@link RankingBoost} for the formula) with one highlighted passage each. */
+    public List<SearchHit> search(SearchRequest request) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Query text = textQuery(request.text());
+                Query query = new FunctionScoreQuery(withFilters(text, request), new RankingBoost(clock));
+                TopDocs top = searcher.search(query, Math.max(1, request.limit()));
+                String[] highlights = highlight(searcher, text, top);
+                List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
+                for (int i = 0; i < top.scoreDocs.length; i++) {
+                    ScoreDoc sd = top.scoreDocs[i];
+                    var doc = searcher.storedFields().document(sd.doc);
+                    Set<String> flags = Set.of(doc.getValues(IndexFields.FLAG));
+                    hits.add(new SearchHit(doc.get(IndexFields.ID), sd.score, doc.get(IndexFields.TITLE), doc.get(IndexFields.URL),
+                            dev.nightjar.model.TruthLevel.fromLabel(doc.get(IndexFields.TRUTH)), flags.contains("stale"),
+                            flags.contains("superseded"), Instant.ofEpochMilli(doc.getField(IndexFields.UPDATED).numericValue().longValue()),
+                            highlights == null ? null : highlights[i]));
+                }
+                return hits;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Query textQuery(String text) {
+        if (text == null || text.isBlank()) return new MatchAllDocsQuery();
+        SimpleQueryParser parser = new SimpleQueryParser(analyzer, Map.of(IndexFields.TITLE, 2f, IndexFields.BODY, 1f));
+        Query q = parser.parse(text);
+        return q == null ? new MatchAllDocsQuery() : q; // only stop words: match all, rank by truth and recency
+    }
+
+    private static Query withFilters(Query text, SearchRequest r) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
+        addTerms(b, IndexFields.SOURCE, r.sources());
+        addTerms(b, IndexFields.KIND, r.kinds());
+        addTerms(b, IndexFields.PROJECT, r.projects());
+        if (r.visibleTo() != null) {
+            List<String> allowed = new ArrayList<>(r.visibleTo());
+            allowed.add(IndexFields.EVERYONE);
+            addTerms(b, IndexFields.ACL, Set.copyOf(allowed));
+        }
+        if (r.updatedFrom() != null || r.updatedTo() != null) {
+            long from = r.updatedFrom() == null ? Long.MIN_VALUE : r.updatedFrom().toEpochMilli();
+            long to = r.updatedTo() == null ? Long.MAX_VALUE : r.updatedTo().toEpochMilli();
+            b.add(LongPoint.newRangeQuery(IndexFields.UPDATED, from, to), Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private static void addTerms(BooleanQuery.Builder b, String field, Set<String> values) {
+        if (values == null || values.isEmpty()) return;
+        b.add(new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()), Occur.FILTER);
+    }
+
+    private String[] highlight(IndexSearcher searcher, Query text, TopDocs top) throws IOException {
+        if (top.scoreDocs.length == 0 || text instanceof MatchAllDocsQuery) return null;
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer).build();
+        return highlighter.highlight(IndexFields.BODY, text, top, 1);
+    }
+
+    public int documentCount() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long sizeBytes() {
+        try (Stream<Path> files = Files.list(directory.getDirectory())) {
+            return files.mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Document count and size of the index in {@code dataDir}, read without taking the writer lock. */
+    public record Stats(int documents, long bytes) {
+    }
+
+    public static Stats stats(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().resolve("index");
+        if (!Files.isDirectory(dir)) return new Stats(0, 0);
+        try (FSDirectory d = FSDirectory.open(dir)) {
+            if (!DirectoryReader.indexExists(d)) return new Stats(0, 0);
+            long bytes;
+            try (Stream<Path> files = Files.list(dir)) {
+                bytes = files.mapToLong(p -> p.toFile().length()).sum();
+            }
+            try (DirectoryReader reader = DirectoryReader.open(d)) {
+                return new Stats(reader.numDocs(), bytes);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index in " + dir, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.nightjar.index;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A search: free text plus filters. Null or empty filters mean "any".
+ *
+ * @param visibleTo identities (and e-mail) of the reader; null = the operator, who sees everything
+ */
+public record SearchRequest(String text, Set<String> sources, Set<String> kinds, Set<String> projects,
+                            Instant updatedFrom, Instant updatedTo, Set<String> visibleTo, int limit) {
+
+    public static SearchRequest of(String text, int limit) {
+        return new SearchRequest(text, null, null, null, null, null, null, limit);
+    }
+
+    public SearchRequest withSources(Set<String> s) {
+        return new SearchRequest(text, s, kinds, projects, updatedFrom, updatedTo, visibleTo, limit);
+    }
+
+    public SearchRequest withKinds(Set<String> k) {
+        return new SearchRequest(text, sources, k, projects, updatedFrom, updatedTo, visibleTo, limit);
+    }
+
+    public SearchRequest withProjects(Set<String> p) {
+        return new SearchRequest(text, sources, kinds, p, updatedFrom, updatedTo, visibleTo, limit);
+    }
+
+    public SearchRequest withUpdated(Instant from, Instant to) {
+        return new SearchRequest(text, sources, kinds, projects, from, to, visibleTo, limit);
+    }
+
+    public SearchRequest visibleTo(Set<String> identities) {
+        return new SearchRequest(text, sources, kinds, projects, updatedFrom, updatedTo, identities, limit);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.nightjar.store;
+
+import dev.nightjar.config.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The H2 database file in the data directory, migrated by Flyway on open. The same migrations run on
+ * PostgreSQL for multi-node deployments (see the README).
+ */
+public final class Database implements AutoCloseable {
+
+    private final JdbcConnectionPool pool;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+
+    private Database(JdbcConnectionPool pool) {
+        this.pool = pool;
+        this.jdbc = new JdbcTemplate(pool);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
+    }
+
+    /** Opens (creating if needed) {@code <dataDir>/nightjar.mv.db} and applies pending migrations. */
+    public static Database open(Path dataDir) {
+        Path dir = DataDirs.ensureWritable(dataDir);
+        // AUTO_SERVER lets `nightjar status` read the database while `nightjar serve` holds it.
+        String url = "jdbc:h2:file:" + dir.resolve("nightjar").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "nightjar", "");
+        pool.setMaxConnections(16);
+        try {
+            migrate(pool);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+        return new Database(pool);
+    }
+
+    static void migrate(DataSource dataSource) {
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                    .loggers("slf4j").load().migrate();
+        } catch (FlywayException e) {
+            throw new ConfigException("cannot open the store: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    public TransactionTemplate tx() {
+        return tx;
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unknown error" : message.strip().lines().findFirst().orElse(message);
+    }
+
+    /** Data-directory checks shared by the store and the index. */
+    public static final class DataDirs {
+        private DataDirs() {
+        }
+
+        public static Path ensureWritable(Path dir) {
+            Path abs = dir.toAbsolutePath().normalize();
+            try {
+                Files.createDirectories(abs);
+            } catch (IOException e) {
+                String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                        : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way" : String.valueOf(e.getMessage());
+                throw new ConfigException("data dir " + abs + " cannot be created (" + reason
+                        + "); choose another with --data-dir or NIGHTJAR_DATA");
+            }
+            if (!Files.isDirectory(abs) || !Files.isWritable(abs)) {
+                throw new ConfigException("data dir " + abs + " is not writable; fix its permissions or choose another with --data-dir or NIGHTJAR_DATA");
+            }
+            return abs;
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package dev.nightjar.store;
+
+import dev.nightjar.model.Acl;
+import dev.nightjar.model.Document;
+import dev.nightjar.model.DocumentId;
+import dev.nightjar.model.Link;
+import dev.nightjar.model.Normalized;
+import dev.nightjar.model.TruthAssessment;
+import dev.nightjar.model.TruthLevel;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/**
+ * Documents, their versions and links. Every write is one transaction: a failed batch leaves the
+ * previous state intact. Writes are idempotent by id: the same record twice is one version; a new
+ * version is written only when {@link Document#contentHash()} changes.
+ */
+public final class DocumentStore {
+
+    private static final String COLUMNS = "id, source, kind, doc_key, url, title, body, author, participants, created_at, "
+            + "updated_at, state, projects, labels, properties, metrics, acl_everyone, acl_principals, raw_json, content_hash, "
+            + "version, truth_level, truth_reason, review_by, stale, superseded_by, deleted_at, first_seen_at, changed_at, change_seq";
+    private static final int IN_CHUNK = 500;
+
+    private final Database db;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final AtomicLong changeSeq;
+
+    public DocumentStore(Database db, Clock clock) {
+        this.db = db;
+        this.jdbc = db.jdbc();
+        this.clock = clock;
+        Long max = jdbc.queryForObject("SELECT MAX(change_seq) FROM documents", Long.class);
+        this.changeSeq = new AtomicLong(max == null ? 0 : max);
+    }
+
+    /**
+     * Upserts a normalized batch in one transaction: documents (with their truth assessment), the
+     * links they carry (a changed document's outgoing links are replaced), the people they name, and
+     * the deletions the source reported.
+     */
+    public WriteResult write(Normalized batch, Function<Document, TruthAssessment> truth) {
+        return db.tx().execute(status -> {
+            Instant now = clock.instant();
+            Map<String, Document> docs = new LinkedHashMap<>();
+            for (Document d : batch.documents()) docs.put(d.id().toString(), d);
+            Map<String, StoredDocument> existing = findAll(docs.keySet());
+
+            List<Object[]> inserts = new ArrayList<>();
+            List<Object[]> updates = new ArrayList<>();
+            List<Object[]> versions = new ArrayList<>();
+            Set<String> relinked = new LinkedHashSet<>();
+            int unchanged = 0;
+            for (Document d : docs.values()) {
+                String id = d.id().toString();
+                String hash = d.contentHash();
+                StoredDocument old = existing.get(id);
+                if (old != null && old.contentHash().equals(hash) && !old.deleted()) {
+                    unchanged++;
+                    continue;
+                }
+                TruthAssessment t = truth.apply(d);
+                long seq = changeSeq.incrementAndGet();
+                relinked.add(id);
+                if (old == null) {
+                    inserts.add(insertRow(d, hash, t, now, seq));
+                    versions.add(versionRow(d, 1, hash, now, "created"));
+                } else {
+                    int version = old.contentHash().equals(hash) ? old.version() : old.version() + 1;
+                    updates.add(updateRow(d, hash, version, t, old, now, seq));
+                    if (version != old.version()) versions.add(versionRow(d, version, hash, now, Changes.between(old.document(), d)));
+                }
+            }
+            jdbc.batchUpdate("INSERT INTO documents (" + COLUMNS + ") VALUES (" + "?,".repeat(29) + "?)", inserts);
+            jdbc.batchUpdate("UPDATE documents SET url=?, title=?, body=?, author=?, participants=?, created_at=?, updated_at=?, "
+                    + "state=?, projects=?, labels=?, properties=?, metrics=?, acl_everyone=?, acl_principals=?, raw_json=?, "
+                    + "content_hash=?, version=?, truth_level=?, truth_reason=?, review_by=?, stale=?, deleted_at=NULL, "
+                    + "changed_at=?, change_seq=? WHERE id=?", updates);
+            jdbc.batchUpdate("INSERT INTO document_versions (doc_id, version, content_hash, title, body, state, author, properties, "
+                    + "metrics, source_updated_at, recorded_at, changes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", versions);
+
+            writeLinks(batch.links(), relinked);
+            new PeopleStore(db).upsertAll(batch.people(), now);
+            int deleted = markDeleted(batch.deleted(), now);
+            return new WriteResult(inserts.size(), updates.size(), unchanged, deleted);
+        });
+    }
+
+    private void writeLinks(List<Link> links, Set<String> relinked) {
+        List<Object[]> deletes = relinked.stream().map(id -> new Object[]{id}).toList();
+        jdbc.batchUpdate("DELETE FROM links WHERE from_id = ?", deletes);
+        Set<List<String>> unique = new LinkedHashSet<>();
+        for (Link l : links) unique.add(List.of(l.from().toString(), l.type().name(), l.to()));
+        if (unique.isEmpty()) return;
+        // Portable "insert if absent": links are few per document, so a probe per link is cheap.
+        List<Object[]> rows = new ArrayList<>();
+        for (List<String> l : unique) {
+            if (!relinked.contains(l.get(0)) && exists(l)) continue;
+            rows.add(l.toArray());
+        }
+        jdbc.batchUpdate("INSERT INTO links (from_id, link_type, to_ref) VALUES (?,?,?)", rows);
+    }
+
+    private boolean exists(List<String> link) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM links WHERE from_id=? AND link_type=? AND to_ref=?",
+                Integer.class, link.get(0), link.get(1), link.get(2));
+        return n != null && n > 0;
+    }
+
+    /** Marks documents deleted (kept for history and audit, hidden from search). */
+    public int markDeleted(Collection<DocumentId> ids, Instant now) {
+        int count = 0;
+        for (DocumentId id : ids) {
+            count += jdbc.update("UPDATE documents SET deleted_at=?, changed_at=?, change_seq=? WHERE id=? AND deleted_at IS NULL",
+                    ts(now), ts(now), changeSeq.incrementAndGet(), id.toString());
+        }
+        return count;
+    }
+
+    /** Updates the truth columns only (truth step, canonical marks); bumps change_seq so the index follows. */
+    public void updateTruth(String id, TruthAssessment t, String supersededBy) {
+        jdbc.update("UPDATE documents SET truth_level=?, truth_reason=?, review_by=?, stale=?, superseded_by=?, change_seq=? WHERE id=?",
+                t.level().label(), t.reason(), ts(t.reviewBy()), t.stale(), supersededBy, changeSeq.incrementAndGet(), id);
+    }
+
+    public Optional<StoredDocument> find(String id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM documents WHERE id = ?", ROW, id).stream().findFirst();
+    }
+
+    public Map<String, StoredDocument> findAll(Collection<String> ids) {
+        Map<String, StoredDocument> found = new HashMap<>();
+        List<String> all = List.copyOf(ids);
+        for (int i = 0; i < all.size(); i += IN_CHUNK) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + IN_CHUNK));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            for (StoredDocument d : jdbc.query("SELECT " + COLUMNS + " FROM documents WHERE id IN (" + marks + ")", ROW, chunk.toArray())) {
+                found.put(d.id(), d);
+            }
+        }
+        return found;
+    }
+
+    /** Current (not deleted) documents whose URL is {@code url}, ignoring a trailing slash. */
+    public List<StoredDocument> findByUrl(String url) {
+        String trimmed = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return jdbc.query("SELECT " + COLUMNS + " FROM documents WHERE url IN (?, ?) AND deleted_at IS NULL", ROW, trimmed, trimmed + "/");
+    }
+
+    /** Streams every document changed after {@code seq}, in change order (index catch-up, reindex). */
+    public void forEachChangedAfter(long seq, Consumer<StoredDocument> consumer) {
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("SELECT " + COLUMNS + " FROM documents WHERE change_seq > ? ORDER BY change_seq");
+            ps.setLong(1, seq);
+            ps.setFetchSize(500);
+            return ps;
+        }, rs -> {
+            consumer.accept(ROW.mapRow(rs, 0));
+        });
+    }
+
+    public List<StoredDocument> query(String whereClause, Object... args) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM documents WHERE " + whereClause, ROW, args);
+    }
+
+    public long maxChangeSeq() {
+        return changeSeq.get();
+    }
+
+    public List<Version> versions(String id) {
+        return jdbc.query("SELECT version, content_hash, state, recorded_at, changes FROM document_versions WHERE doc_id=? ORDER BY version",
+                (rs, i) -> new Version(rs.getInt(1), rs.getString(2), rs.getString(3), instant(rs, 4), rs.getString(5)), id);
+    }
+
+    public record Version(int version, String contentHash, String state, Instant recordedAt, String changes) {
+    }
+
+    public List<Link> linksFrom(String id) {
+        return jdbc.query("SELECT from_id, link_type, to_ref FROM links WHERE from_id=?", LINK, id);
+    }
+
+    public List<Link> linksTo(String ref) {
+        return jdbc.query("SELECT from_id, link_type, to_ref FROM links WHERE to_ref=?", LINK, ref);
+    }
+
+    private static final RowMapper<Link> LINK = (rs, i) -> new Link(DocumentId.parse(rs.getString(1)),
+            dev.nightjar.model.LinkType.valueOf(rs.getString(2)), rs.getString(3));
+
+    private static Object[] insertRow(Document d, String hash, TruthAssessment t, Instant now, long seq) {
+        DocumentId id = d.id();
+        return new Object[]{id.toString(), id.source(), id.kind(), id.key(), d.url(), truncate(d.title(), 4000), d.body(), d.author(),
+                JsonColumns.write(d.participants()), ts(d.createdAt()), ts(d.updatedAt()), d.state(), JsonColumns.write(d.projects()),
+                JsonColumns.write(d.labels()), JsonColumns.write(d.properties()), JsonColumns.write(d.metrics()), d.acl().everyone(),
+                JsonColumns.write(d.acl().principals()), d.rawJson(), hash, 1, t.level().label(), truncate(t.reason(), 1000),
+                ts(t.reviewBy()), t.stale(), null, null, ts(now), ts(now), seq};
+    }
+
+    private static Object[] updateRow(Document d, String hash, int version, TruthAssessment t, StoredDocument old, Instant now, long seq) {
+        return new Object[]{d.url(), truncate(d.title(), 4000), d.body(), d.author(), JsonColumns.write(d.participants()),
+                ts(d.createdAt()), ts(d.updatedAt()), d.state(), JsonColumns.write(d.projects()), JsonColumns.write(d.labels()),
+                JsonColumns.write(d.properties()), JsonColumns.write(d.metrics()), d.acl().everyone(),
+                JsonColumns.write(d.acl().principals()), d.rawJson(), hash, version, t.level().label(), truncate(t.reason(), 1000),
+                ts(t.reviewBy()), t.stale(), ts(now), seq, d.id().toString()};
+    }
+
+    private static Object[] versionRow(Document d, int version, String hash, Instant now, String changes) {
+        return new Object[]{d.id().toString(), version, hash, truncate(d.title(), 4000), d.body(), d.state(), d.author(),
+                JsonColumns.write(d.properties()), JsonColumns.write(d.metrics()), ts(d.updatedAt()), ts(now), truncate(changes, 4000)};
+    }
+
+    static final RowMapper<StoredDocument> ROW = DocumentStore::mapRow;
+
+    private static StoredDocument mapRow(ResultSet rs, int row) throws SQLException {
+        DocumentId id = new DocumentId(rs.getString("source"), rs.getString("kind"), rs.getString("doc_key"));
+        Acl acl = rs.getBoolean("acl_everyone") ? Acl.workspace() : Acl.members(JsonColumns.list(rs.getString("acl_principals")));
+        Document d = Document.builder(id).url(rs.getString("url")).title(rs.getString("title")).body(rs.getString("body"))
+                .author(rs.getString("author")).participants(JsonColumns.list(rs.getString("participants")))
+                .createdAt(instant(rs, "created_at")).updatedAt(instant(rs, "updated_at")).state(rs.getString("state"))
+                .projects(JsonColumns.list(rs.getString("projects"))).labels(JsonColumns.list(rs.getString("labels")))
+                .properties(JsonColumns.textMap(rs.getString("properties"))).metrics(JsonColumns.numberMap(rs.getString("metrics")))
+                .acl(acl).rawJson(rs.getString("raw_json")).build();
+        return new StoredDocument(d, rs.getInt("version"), rs.getString("content_hash"), TruthLevel.fromLabel(rs.getString("truth_level")),
+                rs.getString("truth_reason"), instant(rs, "review_by"), rs.getBoolean("stale"), rs.getString("superseded_by"),
+                instant(rs, "deleted_at"), instant(rs, "first_seen_at"), instant(rs, "changed_at"), rs.getLong("change_seq"));
+    }
+
+    static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.nightjar.store;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+/** Sync runs and their per-source counts, newest first, as `status` shows them. */
+public final class RunStore {
+
+    private final Database db;
+
+    public RunStore(Database db) {
+        this.db = db;
+    }
+
+    public record SourceCounts(String source, String status, int created, int changed, int unchanged, int deleted, int skipped,
+                               long requests, long retries, long millis, String error) {
+    }
+
+    public record Run(long id, String status, Instant startedAt, Instant endedAt, boolean full, String message,
+                      Map<String, SourceCounts> sources) {
+    }
+
+    public long start(Instant now, boolean full) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        db.jdbc().update(con -> {
+            var ps = con.prepareStatement("INSERT INTO sync_runs (status, started_at, full_sync) VALUES (?,?,?)", new String[]{"id"});
+            ps.setString(1, "STARTED");
+            ps.setObject(2, DocumentStore.ts(now));
+            ps.setBoolean(3, full);
+            return ps;
+        }, keys);
+        return keys.getKey().longValue();
+    }
+
+    public void recordSource(long runId, SourceCounts c) {
+        db.jdbc().update("DELETE FROM sync_run_sources WHERE run_id=? AND source=?", runId, c.source());
+        db.jdbc().update("INSERT INTO sync_run_sources (run_id, source, status, new_count, changed_count, unchanged_count, deleted_count, "
+                        + "skipped_count, requests, retries, millis, error) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                runId, c.source(), c.status(), c.created(), c.changed(), c.unchanged(), c.deleted(), c.skipped(), c.requests(),
+                c.retries(), c.millis(), c.error());
+    }
+
+    public void finish(long runId, String status, Instant now, String message) {
+        db.jdbc().update("UPDATE sync_runs SET status=?, ended_at=?, message=? WHERE id=?", status, DocumentStore.ts(now), message, runId);
+    }
+
+    public List<Run> recent(int limit) {
+        List<Run> runs = db.jdbc().query("SELECT id, status, started_at, ended_at, full_sync, message FROM sync_runs ORDER BY id DESC "
+                        + "FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+                (rs, i) -> new Run(rs.getLong(1), rs.getString(2), DocumentStore.instant(rs, 3), DocumentStore.instant(rs, 4),
+                        rs.getBoolean(5), rs.getString(6), new LinkedHashMap<>()));
+        for (Run run : runs) {
+            db.jdbc().query("SELECT source, status, new_count, changed_count, unchanged_count, deleted_count, skipped_count, requests, "
+                    + "retries, millis, error FROM sync_run_sources WHERE run_id=? ORDER BY source", rs -> {
+                run.sources().put(rs.getString(1), new SourceCounts(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                        rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getString(11)));
+            }, run.id());
+        }
+        return runs;
+    }
+}

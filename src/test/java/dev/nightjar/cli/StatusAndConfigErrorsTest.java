@@ -1,0 +1,93 @@
+package dev.nightjar.cli;
+
+import static dev.nightjar.testing.TestDocs.doc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nightjar.Workspace;
+import dev.nightjar.testing.ContractSchemas;
+import dev.nightjar.testing.TempWorkspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatusAndConfigErrorsTest {
+
+    @TempDir
+    Path tmp;
+    final Clock clock = Clock.fixed(TempWorkspace.NOW, ZoneOffset.UTC);
+
+    @Test
+    void statusJsonFollowsTheContractAndCountsByTruth() throws Exception {
+        try (Workspace ws = TempWorkspace.open(tmp, clock, Map.of())) {
+            TempWorkspace.ingest(ws, List.of(doc("linear:issue:PAY-1", "a", "b", TempWorkspace.NOW),
+                    doc("slack:thread:C1/1.0", "c", "d", TempWorkspace.NOW)));
+            ws.cursors().put("linear", "issues", "{\"since\":\"2026-11-25T00:00:00Z\"}", TempWorkspace.NOW);
+        }
+        CliRunner.Result r = CliRunner.run(tmp.resolve("config"), tmp.resolve("data"), clock, Map.of(), "status", "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(ContractSchemas.violations("status", r.out())).isEmpty();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.at("/documents/total").asInt()).isEqualTo(2);
+        assertThat(json.at("/documents/by_source/linear").asInt()).isEqualTo(1);
+        assertThat(json.at("/documents/by_kind/slack:thread").asInt()).isEqualTo(1);
+        assertThat(json.at("/documents/by_truth/record").asInt()).isEqualTo(1);
+        assertThat(json.at("/documents/by_truth/working").asInt()).isEqualTo(1);
+        assertThat(json.at("/index/documents").asInt()).isEqualTo(2);
+        assertThat(json.at("/cursors/0/stream").asText()).isEqualTo("issues");
+        assertThat(json.at("/runs").isArray()).isTrue();
+
+        CliRunner.Result text = CliRunner.run(tmp.resolve("config"), tmp.resolve("data"), clock, Map.of(), "status");
+        assertThat(text.out()).contains("Documents  2").contains("linear:issue");
+    }
+
+    @Test
+    void malformedYamlIsOneClearLineWithExitTwo() throws Exception {
+        Path config = Files.createDirectories(tmp.resolve("config/index"));
+        Files.writeString(config.resolve("truth.yml"), "rules:\n  - name: [unclosed\n");
+        CliRunner.Result r = CliRunner.run(tmp.resolve("config"), tmp.resolve("data"), clock, Map.of(),
+                "canonical", "mark", "https://x.test/a", "--by", "a@example.com");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().lines()).singleElement().asString().contains("truth.yml").contains("invalid YAML at line");
+    }
+
+    @Test
+    void unknownKeyNamesTheKeyAndTheKnownOnes() throws Exception {
+        Path config = Files.createDirectories(tmp.resolve("config/index"));
+        Files.writeString(config.resolve("truth.yml"), "review-every: 90d\nrulez: []\n");
+        CliRunner.Result r = CliRunner.run(tmp.resolve("config"), tmp.resolve("data"), clock, Map.of(),
+                "canonical", "mark", "https://x.test/a", "--by", "a@example.com");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().lines()).singleElement().asString()
+                .contains("unknown key 'rulez'").contains("known keys: defaults, review-every, rules");
+    }
+
+    @Test
+    void unusableDataDirIsOneClearLineWithExitTwo() throws Exception {
+        Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
+        CliRunner.Result r = CliRunner.run(null, file.resolve("data"), clock, Map.of(), "status");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().lines()).singleElement().asString().contains("data dir").contains("cannot be created");
+        assertThat(r.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void unknownFlagIsAUsageError() {
+        CliRunner.Result r = CliRunner.run(null, tmp.resolve("data"), clock, Map.of(), "status", "--fromat", "json");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown options: '--fromat'").contains("status --help");
+    }
+
+    @Test
+    void dataDirComesFromTheEnvironmentWhenNotGiven() {
+        CliRunner.Result r = CliRunner.run(null, null, clock, Map.of("NIGHTJAR_DATA", tmp.resolve("env-data").toString()), "status", "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains(tmp.resolve("env-data").toString());
+    }
+}

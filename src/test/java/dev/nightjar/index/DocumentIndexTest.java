@@ -1,0 +1,132 @@
+package dev.nightjar.index;
+
+import static dev.nightjar.testing.TestDocs.doc;
+import static dev.nightjar.testing.TestDocs.privateTo;
+import static dev.nightjar.testing.TestDocs.withProperties;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nightjar.Workspace;
+import dev.nightjar.model.Document;
+import dev.nightjar.model.Normalized;
+import dev.nightjar.model.TruthAssessment;
+import dev.nightjar.model.TruthLevel;
+import dev.nightjar.testing.TempWorkspace;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DocumentIndexTest {
+
+    @TempDir
+    Path tmp;
+    final Instant now = TempWorkspace.NOW;
+
+    @Test
+    void canonicalOutranksANewerScratchpadNoteAndStaleCanonicalIsLabelled() {
+        try (Workspace ws = TempWorkspace.open(tmp)) {
+            Document prd = withProperties(doc("notion:page:prd-1", "Billing migration PRD",
+                    "The billing migration launches on 2027-01-15. Scope: invoices and refunds.", now.minus(Duration.ofDays(20))),
+                    Map.of("data_source", "PRDs", "Status", "Approved"));
+            Document note = withProperties(doc("slack:thread:C9/1.0", "scratch",
+                    "billing migration launch maybe 2027-02-01? billing migration slipping", now.minus(Duration.ofHours(2))),
+                    Map.of("scratchpad", "true"));
+            Document oldPrd = withProperties(doc("notion:page:prd-0", "Search relevance PRD",
+                    "Search relevance launch plan", now.minus(Duration.ofDays(200))), Map.of("data_source", "PRDs", "Status", "Approved"));
+            TempWorkspace.ingest(ws, List.of(prd, note, oldPrd));
+
+            List<SearchHit> hits = ws.index().search(SearchRequest.of("billing migration launch", 10));
+            List<String> order = ids(hits);
+            assertThat(order).startsWith("notion:page:prd-1").contains("slack:thread:C9/1.0");
+            assertThat(order.indexOf("notion:page:prd-1")).isLessThan(order.indexOf("slack:thread:C9/1.0"));
+            assertThat(hits.get(0).truth()).isEqualTo(TruthLevel.CANONICAL);
+            assertThat(hits.get(order.indexOf("slack:thread:C9/1.0")).truth()).isEqualTo(TruthLevel.SCRATCHPAD);
+            assertThat(hits.get(0).highlight()).containsIgnoringCase("<b>billing</b>");
+
+            SearchHit stale = ws.index().search(SearchRequest.of("search relevance", 1)).get(0);
+            assertThat(stale.truth()).isEqualTo(TruthLevel.CANONICAL);
+            assertThat(stale.stale()).isTrue();
+        }
+    }
+
+    @Test
+    void filtersBySourceTimeAndVisibility() {
+        try (Workspace ws = TempWorkspace.open(tmp)) {
+            TempWorkspace.ingest(ws, List.of(
+                    doc("linear:issue:PAY-1", "Ledger export", "ledger export job", now.minus(Duration.ofDays(3))),
+                    doc("github:pr:acme/api#1", "Ledger export PR", "ledger", now.minus(Duration.ofHours(3))),
+                    privateTo(doc("slack:thread:G1/1.0", "ledger secrets", "ledger private plan", now), "slack:U1")));
+            DocumentIndex index = ws.index();
+            assertThat(index.search(SearchRequest.of("ledger", 10).withSources(Set.of("github")))).extracting(SearchHit::id)
+                    .containsExactly("github:pr:acme/api#1");
+            assertThat(index.search(SearchRequest.of("ledger", 10).withUpdated(now.minus(Duration.ofDays(1)), null)))
+                    .extracting(SearchHit::id).containsExactlyInAnyOrder("github:pr:acme/api#1", "slack:thread:G1/1.0");
+            assertThat(index.search(SearchRequest.of("ledger", 10).visibleTo(Set.of("slack:U2", "u2@example.com"))))
+                    .extracting(SearchHit::id).doesNotContain("slack:thread:G1/1.0").hasSize(2);
+            assertThat(index.search(SearchRequest.of("ledger", 10).visibleTo(Set.of("slack:U1")))).hasSize(3);
+        }
+    }
+
+    @Test
+    void reindexFromTheStoreGivesTheSameTopTenAsTheIncrementalIndex() {
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        List<String> queries = List.of("billing migration", "ranker experiment", "ledger export", "launch date", "latency regression",
+                "search", "crash", "refund");
+        Path root = tmp.resolve("ws");
+        List<List<String>> incremental = new ArrayList<>();
+        try (Workspace ws = TempWorkspace.open(root, clock, Map.of())) {
+            Random random = new Random(7);
+            String[] words = {"billing", "migration", "ranker", "experiment", "ledger", "export", "launch", "date", "latency",
+                    "regression", "search", "crash", "refund", "invoice", "team", "review", "plan", "metric"};
+            // many small batches with updates and deletions, like a series of nightly runs
+            for (int batch = 0; batch < 20; batch++) {
+                List<Document> docs = new ArrayList<>();
+                for (int i = 0; i < 30; i++) {
+                    int n = random.nextInt(300);
+                    StringBuilder body = new StringBuilder();
+                    for (int w = 0; w < 25; w++) body.append(words[random.nextInt(words.length)]).append(' ');
+                    docs.add(doc("linear:issue:T-" + n, words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)],
+                            body.toString(), now.minus(Duration.ofHours(random.nextInt(2000)))));
+                }
+                ws.documents().write(new Normalized(docs, List.of(), List.of(),
+                        batch % 5 == 4 ? List.of(dev.nightjar.model.DocumentId.parse("linear:issue:T-" + random.nextInt(300))) : List.of()),
+                        d -> TruthAssessment.of(TruthLevel.values()[Math.abs(d.id().key().hashCode()) % 4], "test"));
+                ws.index().catchUp(ws.documents());
+            }
+            for (String q : queries) incremental.add(ids(ws.index().search(SearchRequest.of(q, 10))));
+            int rebuilt = ws.index().rebuild(ws.documents());
+            assertThat(rebuilt).isEqualTo(ws.index().documentCount());
+            for (int i = 0; i < queries.size(); i++) {
+                assertThat(ids(ws.index().search(SearchRequest.of(queries.get(i), 10)))).as(queries.get(i)).isEqualTo(incremental.get(i));
+            }
+            assertThat(incremental).allSatisfy(top -> assertThat(top).hasSize(10));
+        }
+    }
+
+    @Test
+    void storeChangesNotYetIndexedAreReplayedOnOpen() {
+        Path root = tmp.resolve("crash");
+        try (Workspace ws = TempWorkspace.open(root)) {
+            TempWorkspace.ingest(ws, List.of(doc("linear:issue:A-1", "first", "alpha", now)));
+            // the store commits, the process dies before the index catches up
+            ws.documents().write(new Normalized(List.of(doc("linear:issue:A-2", "second", "alpha beta", now)), List.of(), List.of(), List.of()),
+                    d -> ws.truthPolicy().assess(d, Optional.empty(), now));
+        }
+        try (Workspace ws = TempWorkspace.open(root)) {
+            assertThat(ids(ws.index().search(SearchRequest.of("alpha", 10)))).containsExactlyInAnyOrder("linear:issue:A-1", "linear:issue:A-2");
+        }
+    }
+
+    private static List<String> ids(List<SearchHit> hits) {
+        return hits.stream().map(SearchHit::id).toList();
+    }
+}
