@@ -28,7 +28,7 @@ public final class LinearQueries {
             fragment UserRef on User { id name displayName email timezone }
             """;
 
-    // cost ≈ 250 × (1 object + 12 scalars) + pageInfo ≈ 3,300
+    // complexity 850 (LinearQueriesTest; cap 10,000): 250 × (1 object + 12 scalars) + pageInfo
     public static final String USERS = """
             query NightjarUsers($after: String, $filter: UserFilter) {
               users(first: 250, after: $after, filter: $filter, orderBy: updatedAt, includeArchived: true, includeDisabled: true) {
@@ -38,20 +38,20 @@ public final class LinearQueries {
             }
             """;
 
-    // cost ≈ 50 × (team 1.7 + members 100 × 1.1 + pageInfo) ≈ 5,800; 250 teams × 100 members would be ~29,000
+    // complexity 5,650 (LinearQueriesTest; cap 10,000): 50 × (team 1.8 + members 100 × 1.1 + pageInfo 1.2); at 250 teams it would be 28,250
     public static final String TEAMS = """
             query NightjarTeams($after: String, $filter: TeamFilter) {
               teams(first: 50, after: $after, filter: $filter, orderBy: updatedAt, includeArchived: true) {
                 nodes {
                   id key name description timezone createdAt updatedAt archivedAt
-                  members(first: 100, includeDisabled: true) { nodes { id } pageInfo { hasNextPage } }
+                  members(first: 100, includeDisabled: true) { nodes { id } }
                 }
                 pageInfo { hasNextPage endCursor }
               }
             }
             """;
 
-    // cost ≈ 250 × (1 + 17 scalars + owner 1.5 + creator 1.5 + parentInitiative 1.2) ≈ 2,650
+    // complexity 2,025 (LinearQueriesTest; cap 10,000): 250 × (1 + 17 scalars + owner 1.5 + creator 1.5 + parentInitiative 1.2)
     public static final String INITIATIVES = """
             query NightjarInitiatives($after: String, $filter: InitiativeFilter) {
               initiatives(first: 250, after: $after, filter: $filter, orderBy: updatedAt, includeArchived: true) {
@@ -67,7 +67,7 @@ public final class LinearQueries {
             }
             """ + USER_REF;
 
-    // cost ≈ 250 × (1 + 20 scalars + status 1.3 + lead 1.5 + creator 1.5 + initiatives 10 × 1.2 + teams 10 × 1.1) ≈ 7,600
+    // complexity 7,850 (LinearQueriesTest; cap 10,000): 250 × (1 + 20 scalars + status 1.3 + lead 1.5 + creator 1.5 + initiatives 10 × 1.2 + teams 10 × 1.1)
     public static final String PROJECTS = """
             query NightjarProjects($after: String, $filter: ProjectFilter) {
               projects(first: 250, after: $after, filter: $filter, orderBy: updatedAt, includeArchived: true) {
@@ -85,7 +85,7 @@ public final class LinearQueries {
             }
             """ + USER_REF;
 
-    // cost ≈ 250 × (1 + 8 scalars + user 1.5 + project 1.2) ≈ 3,200
+    // complexity 1,425 (LinearQueriesTest; cap 10,000): 250 × (1 + 8 scalars + user 1.5 + project 1.2)
     public static final String PROJECT_UPDATES = """
             query NightjarProjectUpdates($after: String, $filter: ProjectUpdateFilter) {
               projectUpdates(first: 250, after: $after, filter: $filter, orderBy: updatedAt, includeArchived: true) {
@@ -99,7 +99,7 @@ public final class LinearQueries {
             }
             """ + USER_REF;
 
-    // cost ≈ 250 × (1 + 8 scalars + user 1.5 + initiative 1.2) ≈ 3,200
+    // complexity 1,425 (LinearQueriesTest; cap 10,000): 250 × (1 + 8 scalars + user 1.5 + initiative 1.2)
     public static final String INITIATIVE_UPDATES = """
             query NightjarInitiativeUpdates($after: String, $filter: InitiativeUpdateFilter) {
               initiativeUpdates(first: 250, after: $after, filter: $filter, orderBy: updatedAt, includeArchived: true) {
@@ -113,7 +113,7 @@ public final class LinearQueries {
             }
             """ + USER_REF;
 
-    // cost ≈ 250 × (1 + 16 scalars + state + assignee + creator + team + project + cycle + parent + labels 20 × 1.1) ≈ 9,000
+    // complexity 8,675 (LinearQueriesTest; cap 10,000): 250 × (1 + 16 scalars + state + assignee + creator + team + project + cycle + parent + labels 20 × 1.1)
     public static final String ISSUES = """
             query NightjarIssues($after: String, $filter: IssueFilter) {
               issues(first: 250, after: $after, filter: $filter, orderBy: updatedAt, includeArchived: true) {
@@ -137,7 +137,7 @@ public final class LinearQueries {
     /*
      * Query.issueRelations takes no filter, so this stream walks the relations ordered by updatedAt and
      * keeps only those changed since the watermark (and stops early when the API returns newest first).
-     * cost ≈ 250 × (1 + 5 scalars + issue 1.1 + relatedIssue 1.1) ≈ 2,400
+     * complexity 1,225 (LinearQueriesTest; cap 10,000): 250 × (1 + 5 scalars + issue 1.1 + relatedIssue 1.1)
      */
     public static final String ISSUE_RELATIONS = """
             query NightjarIssueRelations($after: String) {
@@ -155,7 +155,7 @@ public final class LinearQueries {
     /*
      * The standalone comments connection, ordered by updatedAt, so a late comment on an old issue is
      * found without re-reading the issue (and every comment, not only an issue's first page of them).
-     * cost ≈ 250 × (1 + 7 scalars + user 1.5 + issue 3.6 + projectUpdate 1.1 + initiativeUpdate 1.1 + parent 1.1) ≈ 2,700
+     * complexity 3,875 (LinearQueriesTest; cap 10,000): 250 × (1 + 7 scalars + user 1.5 + issue 3.6 + projectUpdate 2.1 + initiativeUpdate 2.1 + project 1.1 + initiative 1.1 + parent 1.1)
      */
     public static final String COMMENTS = """
             query NightjarComments($after: String, $filter: CommentFilter) {
