@@ -35,7 +35,7 @@ final class LinearRateLimitRule implements RateLimitRule {
 
     static boolean isRateLimitedBody(String body) {
         // cheap pre-check: most responses are large pages of data that cannot be throttles
-        if (body == null || !body.contains("RATELIMITED") && !body.toLowerCase().contains("\"ratelimited\"")) {
+        if (body == null || !body.contains("RATELIMITED") && !body.contains("atelimited")) {
             return false;
         }
         try {
