@@ -198,6 +198,27 @@ class LinearConnectorTest {
     }
 
     @Test
+    void aNewBlocksRelationBetweenOldIssuesArrivesInTheIncrementalRunAsABlocksLink() {
+        Connector connector = connector();
+        Map<String, String> cursors = new HashMap<>();
+        sync(connector, cursors);
+
+        ObjectNode relation = FakeLinear.template("issue-relation.node.json");
+        relation.put("id", "new-relation").put("type", "blocks").put("updatedAt", "2026-11-24T23:30:00.000Z");
+        ((ObjectNode) relation.get("issue")).put("identifier", "ASR-2");
+        ((ObjectNode) relation.get("relatedIssue")).put("identifier", "ASR-3");
+        fake.upsert("issueRelations", relation);
+
+        StreamDrain.Result relations = sync(connector, cursors).get("issue-relations");
+
+        assertThat(relations.pages()).isEqualTo(1); // newest first, so the first page already reaches known data
+        assertThat(relations.records()).hasSize(1); // the 249 older relations on that page are filtered out here
+        assertThat(connector.normalizer().normalize(relations.records().get(0)).links()).containsExactly(
+                Link.toDocument(DocumentId.parse("linear:issue:ASR-2"), LinkType.BLOCKS, DocumentId.parse("linear:issue:ASR-3")));
+        assertThat(since(cursors.get("issue-relations"))).isEqualTo("2026-11-24T23:30:00.000Z");
+    }
+
+    @Test
     void aNonLastPageCursorResumesAfterThatPage_evenInANewConnector() throws Exception {
         Page first = connector().streams().stream().filter(s -> s.name().equals("issues")).findFirst().orElseThrow().read(null);
         assertThat(first.last()).isFalse();
