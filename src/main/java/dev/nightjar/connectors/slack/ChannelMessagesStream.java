@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * {@code conversations.replies} would cost one Tier 3 call per active thread per night. The price is
  * a cursor that remembers one short entry per thread inside the window. A reply to a thread older
  * than the window is only seen if it is also sent to the channel (a {@code thread_broadcast}), or
- * by a full sync. An edit of a top-level message in the window is seen through its {@code edited.ts}.
+ * by a full sync. An edit of a top-level message in the window is seen the same way, through its
+ * {@code edited.ts} (edits of replies are not visible in history and wait for the thread's next change).
  */
 final class ChannelMessagesStream implements SourceStream {
 
@@ -123,16 +124,21 @@ final class ChannelMessagesStream implements SourceStream {
             }
 
             int replyCount = message.path("reply_count").asInt(0);
-            String version = replyCount > 0 ? message.path("latest_reply").asText("") + "#" + replyCount : null;
+            String editedTs = message.path("edited").path("ts").asText(null);
+            if (!Ts.valid(editedTs)) editedTs = null;
+            String version = version(replyCount, message.path("latest_reply").asText(""), editedTs);
+            boolean known = cursor.threads().containsKey(ts);
             String remembered = cursor.threads().get(ts);
-            boolean threadChanged = cursor.threads().containsKey(ts) ? !Objects.equals(remembered, version) : replyCount > 0;
-            boolean edited = watermark != null && Ts.valid(message.path("edited").path("ts").asText(null))
-                    && Ts.after(message.path("edited").path("ts").asText(), watermark);
+            // Known messages compare their own remembered version (no cross-message timing involved);
+            // an unknown one in the window changed if it has replies or was edited after the watermark.
+            boolean changed = known ? !Objects.equals(remembered, version)
+                    : replyCount > 0 || (editedTs != null && watermark != null && Ts.after(editedTs, watermark));
             if (version != null && Ts.compare(ts, cursor.horizon) >= 0) cursor.threads().put(ts, version);
             else cursor.threads().remove(ts);
 
-            if (!isNew && !threadChanged && !edited) continue;
-            if (replyCount > 0 || threadChanged) {
+            if (!isNew && !changed) continue;
+            boolean hadReplies = remembered != null && remembered.contains("#");
+            if (replyCount > 0 || hadReplies) {
                 if (threadsRead.add(ts)) threadRecord(channel, ts, message).ifPresent(records::add);
             } else if (!MessageFilter.isNoise(message)) {
                 records.add(record(channel, List.of(message)));
@@ -146,6 +152,15 @@ final class ChannelMessagesStream implements SourceStream {
         }
         cursor.page = next;
         return new Page(records, cursor.json(), false);
+    }
+
+    /**
+     * What the cursor remembers of a top-level message in the window: {@code latest_reply#reply_count}
+     * for a thread, {@code @edited.ts} when edited; null when there is nothing to watch.
+     */
+    static String version(int replyCount, String latestReply, String editedTs) {
+        String v = (replyCount > 0 ? latestReply + "#" + replyCount : "") + (editedTs != null ? "@" + editedTs : "");
+        return v.isEmpty() ? null : v;
     }
 
     /** Root and every reply of a thread ({@code conversations.replies}, every page), as one record. */

@@ -15,9 +15,9 @@ import java.util.TreeMap;
  *   <li>{@code watermark}: the newest top-level ts of the last <em>completed</em> walk; the next walk
  *       treats anything newer as new. It only moves when a walk reaches its last page, because
  *       history pages come newest first: moving it after page 1 would skip the older pages.</li>
- *   <li>{@code threads}: root ts → {@code latest_reply#reply_count} of every thread whose root is
- *       inside the lookback window, as last read; a different value in history means the thread
- *       changed (a late reply, a deleted reply) and its replies are read again.</li>
+ *   <li>{@code threads}: root ts → {@code latest_reply#reply_count[@edited.ts]} of every thread (and
+ *       edited message) whose root is inside the lookback window, as last read; a different value in
+ *       history means it changed (a late reply, a deleted reply, an edit) and it is read again.</li>
  *   <li>during a walk: {@code oldest} (the history filter, fixed for the whole walk),
  *       {@code horizon} (start of the lookback window), {@code page} (Slack's
  *       {@code next_cursor}) and {@code top} (newest ts seen so far in this walk).</li>

@@ -118,6 +118,8 @@ final class SlackClient {
                 case "channel_not_found" -> " (the channel does not exist or the app cannot see it)";
                 case "invalid_auth", "not_authed", "token_revoked", "account_inactive" ->
                         " (check the bot token in the variable named by token-env in connectors/slack.yml)";
+                case "not_allowed_token_type" ->
+                        " (this method refuses this kind of token; a user token with channels:history and groups:history works)";
                 case "missing_scope" -> " (the token lacks the scope " + (needed.isBlank() ? "needed" : needed) + ")";
                 default -> "";
             };

@@ -106,6 +106,18 @@ final class FakeSlack extends Dispatcher {
         return m;
     }
 
+    /** Slack keeps an edited message's ts and records the edit in {@code edited}. */
+    void edit(String channel, String ts, String text, String editedTs) {
+        ObjectNode m = root(channel, ts);
+        m.put("text", text);
+        m.putObject("edited").put("user", m.path("user").asText()).put("ts", editedTs);
+    }
+
+    void deleteLastReply(String channel, String rootTs) {
+        List<ObjectNode> thread = replies.get(channel + "/" + rootTs);
+        thread.remove(thread.size() - 1);
+    }
+
     void fail(String method, int times, MockResponse response) {
         faults.add(new Fault(method, url -> true, new int[]{times}, response));
     }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -168,6 +169,27 @@ class SlackConnectorTest {
         // And it is not read again the night after.
         h.slack.calls.clear();
         h.clock.advance(Duration.ofDays(1));
+        assertThat(h.sync(h.connector(List.of("general"), List.of())).documents()).isEmpty();
+        assertThat(h.slack.calls("conversations.replies")).isEmpty();
+    }
+
+    @Test
+    void editsInTheWindowAndDeletedRepliesAreReadAgain() {
+        h.sync(h.connector(List.of("general"), List.of()));
+        h.clock.advance(Duration.ofHours(2));
+        // Edit of the standalone message B: Slack keeps its ts and adds edited.ts.
+        h.slack.calls.clear();
+        SlackHarness.Run before = h.sync(h.connector(List.of("general"), List.of()));
+        assertThat(before.documents()).doesNotContainKey(id(GENERAL, standaloneB));
+        h.slack.edit(GENERAL, standaloneB, "Hello again (edited)", Ts.of(NOW.plus(Duration.ofHours(1))));
+        h.slack.deleteLastReply(GENERAL, threadA);
+        SlackHarness.Run run = h.sync(h.connector(List.of("general"), List.of()));
+        assertThat(run.doc(id(GENERAL, standaloneB)).body()).contains("Hello again (edited)");
+        assertThat(run.doc(id(GENERAL, threadA)).properties()).containsEntry("reply_count", "1");
+        assertThat(run.doc(id(GENERAL, threadA)).body()).doesNotContain("Fixes PAY-13");
+
+        // Read once: the next night (no new top-level message, so the watermark did not move) is quiet.
+        h.slack.calls.clear();
         assertThat(h.sync(h.connector(List.of("general"), List.of())).documents()).isEmpty();
         assertThat(h.slack.calls("conversations.replies")).isEmpty();
     }
