@@ -106,7 +106,7 @@ final class ChannelMessagesStream implements SourceStream {
         for (JsonNode message : body.path("messages")) {
             String ts = message.path("ts").asText(null);
             if (!Ts.valid(ts)) {
-                log.warn("slack: {} history message without a valid ts skipped", name);
+                records.add(record(channel, List.of(message)));   // the normalizer reports it as malformed
                 continue;
             }
             cursor.top = Ts.max(cursor.top, ts);

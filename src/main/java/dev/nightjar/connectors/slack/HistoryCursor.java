@@ -26,7 +26,8 @@ import java.util.TreeMap;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 final class HistoryCursor {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     @JsonProperty("watermark") String watermark;
     @JsonProperty("walking") boolean walking;
