@@ -141,12 +141,16 @@ final class FakeGitHub extends Dispatcher {
         }
     }
 
+    private static final Map<String, ObjectNode> TEMPLATES = new ConcurrentHashMap<>();
+
     static ObjectNode template(String file) {
-        try (InputStream in = FakeGitHub.class.getResourceAsStream("/github/" + file)) {
-            return (ObjectNode) JSON.readTree(in).get(0).deepCopy();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TEMPLATES.computeIfAbsent(file, f -> {
+            try (InputStream in = FakeGitHub.class.getResourceAsStream("/github/" + f)) {
+                return (ObjectNode) JSON.readTree(in).get(0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).deepCopy();
     }
 
     // ---- faults ----

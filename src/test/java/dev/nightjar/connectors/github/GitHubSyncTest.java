@@ -38,6 +38,7 @@ class GitHubSyncTest {
     @BeforeEach
     void start() throws Exception {
         server = new MockWebServer();
+        server.setServerSocketFactory(new NoDelayServerSockets());
         github = new FakeGitHub("acme/api");
         server.setDispatcher(github);
         server.start();
