@@ -18,6 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * GitHub REST JSON → documents, links and people. Ids: {@code github:pr:o/r#n}, {@code github:issue:o/r#n},
@@ -26,6 +28,10 @@ import java.util.Map;
  * {@link MalformedRecordException}.
  */
 final class GitHubNormalizer implements Normalizer {
+
+    /** {@code @login} in Markdown text; not an e-mail address or a path (no word character or slash before it). */
+    private static final Pattern MENTION =
+            Pattern.compile("(?<![\\w/@.])@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})(?![\\w/])");
 
     @Override
     public Normalized normalize(SourceRecord record) {
@@ -57,6 +63,7 @@ final class GitHubNormalizer implements Normalizer {
         if (pr.path("assignees").isEmpty()) acc.person(pr.path("assignee"), LinkType.ASSIGNED_TO);
         for (JsonNode r : iter(pr.path("requested_reviewers"))) acc.person(r, LinkType.MENTIONS);
         acc.links.addAll(IssueKeyLinks.links(id, text(pr, "title"), branch, text(pr, "body")));
+        acc.mentions(text(pr, "body"));
         if (headSha != null) acc.links.add(Link.toCommit(id, headSha));
         if (merged && mergeSha != null) acc.links.add(Link.toCommit(id, mergeSha));
 
@@ -87,6 +94,7 @@ final class GitHubNormalizer implements Normalizer {
         for (JsonNode a : iter(issue.path("assignees"))) acc.person(a, LinkType.ASSIGNED_TO);
         if (issue.path("assignees").isEmpty()) acc.person(issue.path("assignee"), LinkType.ASSIGNED_TO);
         acc.links.addAll(IssueKeyLinks.links(id, text(issue, "title"), text(issue, "body")));
+        acc.mentions(text(issue, "body"));
         Map<String, String> props = new LinkedHashMap<>();
         props.put("repo", repo);
         props.put("number", Integer.toString(number));
@@ -139,6 +147,7 @@ final class GitHubNormalizer implements Normalizer {
         String state = lower(required(r, "state", "review"));
         acc.links.add(Link.toDocument(id, LinkType.COMMENT_ON, pr));
         acc.links.addAll(IssueKeyLinks.links(id, text(r, "body")));
+        acc.mentions(text(r, "body"));
         Map<String, String> props = new LinkedHashMap<>();
         props.put("repo", repo);
         props.put("number", Integer.toString(number));
@@ -169,6 +178,7 @@ final class GitHubNormalizer implements Normalizer {
         String author = acc.user(c.path("user"));
         acc.links.add(Link.toDocument(id, LinkType.COMMENT_ON, parent));
         acc.links.addAll(IssueKeyLinks.links(id, text(c, "body")));
+        acc.mentions(text(c, "body"));
         Map<String, String> props = new LinkedHashMap<>();
         props.put("repo", repo);
         props.put("number", Integer.toString(number));
@@ -284,6 +294,16 @@ final class GitHubNormalizer implements Normalizer {
         void person(JsonNode user, LinkType type) {
             String identity = user(user);
             if (identity != null) links.add(Link.toPerson(id, type, identity));
+        }
+
+        /** {@code @login} mentions become MENTIONS links; the person's identity is known from the login alone. */
+        void mentions(String text) {
+            if (text == null) return;
+            Matcher m = MENTION.matcher(text);
+            while (m.find()) {
+                Link link = Link.toPerson(id, LinkType.MENTIONS, "github:" + m.group(1));
+                if (!links.contains(link)) links.add(link);
+            }
         }
 
         List<String> participants() {

@@ -58,7 +58,7 @@ class GitHubNormalizerTest {
     @Test
     void openDraftPrWithAnIssueKeyInTitleBranchAndACloseInTheBody() {
         ObjectNode pr = FakeGitHub.template("pull-request-simple-items.json");
-        pr.put("title", "ASR-117: bound the retries").put("body", "Also fixes ASR-120.").put("draft", true)
+        pr.put("title", "ASR-117: bound the retries").put("body", "Also fixes ASR-120. cc @jlee-dev, not me@example.com").put("draft", true)
                 .put("state", "open").putNull("merged_at").putNull("closed_at").put("some_new_field", 42);
         ((ObjectNode) pr.get("head")).put("ref", "feat/asr-119-ASR-119-retries");
         Normalized n = normalize("pulls:octocat/Hello-World", pr);
@@ -70,6 +70,8 @@ class GitHubNormalizerTest {
                 Link.toDocument(doc.id(), LinkType.REFERENCES, DocumentId.parse("linear:issue:ASR-117")),
                 Link.toDocument(doc.id(), LinkType.REFERENCES, DocumentId.parse("linear:issue:ASR-119")),
                 Link.toDocument(doc.id(), LinkType.CLOSES, DocumentId.parse("linear:issue:ASR-120")));
+        assertThat(n.links()).contains(Link.toPerson(doc.id(), LinkType.MENTIONS, "github:jlee-dev"));
+        assertThat(n.links()).extracting(Link::to).doesNotContain("person:github:example");
         // an unmerged PR's merge_commit_sha is only GitHub's test merge, not a commit of the repo
         assertThat(n.links()).doesNotContain(Link.toCommit(doc.id(), "e5bd3914e2e596debea16f433f57875b5b90bcd6"));
     }

@@ -82,6 +82,8 @@ class GitHubSyncTest {
         assertThat(run.get("review-comments:acme/api").records()).hasSize(250);
         assertThat(run.get("commits:acme/api").records()).hasSize(250);
         assertThat(run.get("reviews:acme/api").records()).hasSize(251);
+        // every record the API returned normalizes (nothing malformed in real shapes)
+        assertThat(GitHubHarness.all(run)).allSatisfy(r -> assertThat(connector.normalizer().normalize(r).documents()).hasSize(1));
         // every record once
         assertThat(run.get("pulls:acme/api").records().stream().map(r -> r.json().get("number").asInt()).distinct()).hasSize(250);
 
