@@ -2,7 +2,7 @@ package dev.nightjar.connectors.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nightjar.connectors.Connector;
-import dev.nightjar.connectors.ConnectorContext;
+import dev.nightjar.connectors.ConnectorException;
 import dev.nightjar.connectors.Normalizer;
 import dev.nightjar.connectors.RequestStats;
 import dev.nightjar.connectors.SourceStream;
@@ -25,7 +25,7 @@ public final class GitHubConnector implements Connector {
     private final GitHubNormalizer normalizer = new GitHubNormalizer();
     private List<SourceStream> streams;
 
-    GitHubConnector(GitHubSettings settings, GitHubClient client, ConnectorContext context) {
+    GitHubConnector(GitHubSettings settings, GitHubClient client) {
         this.settings = settings;
         this.client = client;
     }
@@ -71,7 +71,7 @@ public final class GitHubConnector implements Connector {
             ApiResponse response;
             try {
                 response = client.get(url, null);
-            } catch (dev.nightjar.connectors.ConnectorException e) {
+            } catch (ConnectorException e) {
                 throw e.at("repos:" + settings.org(), null);
             }
             for (JsonNode repo : GitHubClient.array(response, url)) {
