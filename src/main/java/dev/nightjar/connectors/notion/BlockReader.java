@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nightjar.connectors.ConnectorException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ final class BlockReader {
 
     static final String CHILDREN = "_children";
     static final String TRUNCATED = "_truncated";
+    static final String UNREADABLE = "_unreadable";
     /** Notion nests deeply only in pathological pages; beyond this depth the text is not worth the requests. */
     static final int MAX_DEPTH = 8;
     /** Upper bound on blocks read for one page (a runaway page must not stall the whole sync). */
@@ -44,7 +46,16 @@ final class BlockReader {
             Map<String, String> query = new LinkedHashMap<>();
             query.put("page_size", "100");
             query.put("start_cursor", cursor);
-            JsonNode page = client.get("/v1/blocks/" + blockId + "/children", query);
+            JsonNode page;
+            try {
+                page = client.get("/v1/blocks/" + blockId + "/children", query);
+            } catch (ConnectorException e) {
+                // A synced block whose original is not shared with us, or a block deleted while we read:
+                // note it and keep the rest of the page rather than failing the sync.
+                if (!isNotReadable(e)) throw e;
+                out.add(JsonNodeFactory.instance.objectNode().put("type", UNREADABLE));
+                return out;
+            }
             for (JsonNode block : page.path("results")) {
                 if (budget[0]-- <= 0) {
                     out.add(JsonNodeFactory.instance.objectNode().put("type", TRUNCATED));
@@ -63,6 +74,11 @@ final class BlockReader {
             cursor = page.path("has_more").asBoolean(false) ? textOrNull(page.path("next_cursor")) : null;
         } while (cursor != null);
         return out;
+    }
+
+    private static boolean isNotReadable(ConnectorException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        return m.contains("HTTP 404") || m.contains("HTTP 403");
     }
 
     private static String textOrNull(JsonNode node) {

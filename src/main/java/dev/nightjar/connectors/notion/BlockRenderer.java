@@ -81,6 +81,7 @@ final class BlockRenderer {
             }
             case "link_to_page" -> line(indent, "[link to page]");
             case BlockReader.TRUNCATED -> line(indent, "[more blocks not read]");
+            case BlockReader.UNREADABLE -> line(indent, "[blocks not shared with the integration]");
             default -> {
                 if (MEDIA.contains(type)) {
                     String caption = rich(data.path("caption"));

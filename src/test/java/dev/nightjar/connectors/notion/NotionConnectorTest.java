@@ -349,6 +349,24 @@ class NotionConnectorTest {
     }
 
     @Test
+    void unreadableNestedBlocksAreNotedAndThePageStillArrives() throws IOException {
+        String pageId = NotionFixtures.uuid("11111111", 7);
+        notion.pages.add(NotionFixtures.page(pageId, "Uses a synced block from elsewhere", T0));
+        ObjectNode synced = NotionFixtures.paragraph(NotionFixtures.uuid("77777777", 1), pageId, "");
+        synced.remove("paragraph");
+        synced.put("type", "synced_block").put("has_children", true);
+        synced.putObject("synced_block").putObject("synced_from").put("type", "block_id")
+                .put("block_id", "99999999-0000-4000-8000-000000000000");
+        notion.children.put(pageId, List.of(NotionFixtures.paragraph(NotionFixtures.uuid("77777777", 2), pageId, "Before"), synced));
+        // no children registered for the synced block: the fake answers 404 object_not_found
+
+        Connector c = connector();
+        StreamDrain.Result pages = StreamDrain.drain(stream(c, "pages"), null);
+        Document d = c.normalizer().normalize(pages.records().getFirst()).documents().getFirst();
+        assertThat(d.body()).isEqualTo("Before\n[blocks not shared with the integration]");
+    }
+
+    @Test
     void unauthorizedFailsWithoutLeakingTheToken() throws IOException {
         notion.fail("/v1/users", FakeNotion.json(401, FakeNotion.resource("errors.400_401.json").at("/interactions/1/response/body")));
         Connector c = connector();
@@ -415,5 +433,15 @@ class NotionConnectorTest {
         ConnectorContext context = new ConnectorContext(Environment.of(Map.of()), new OkHttpClient(),
                 RetryPolicy.defaults(), clock.sleeper(), clock);
         assertThat(new NotionConnectorFactory().create(new ConfigDir(dir), context)).isEmpty();
+    }
+
+    @Test
+    void shippedDefaultConfigParses() throws IOException {
+        NotionSettings s = ConfigDir.parseYaml(Files.readString(Path.of("connectors/notion.yml")), NotionSettings.class, "connectors/notion.yml");
+        assertThat(s.enabled()).isTrue();
+        assertThat(s.baseUrl()).isEqualTo("https://api.notion.com");
+        assertThat(s.tokenEnv()).isEqualTo("NOTION_TOKEN");
+        assertThat(s.notionVersion()).isEqualTo("2025-09-03");
+        assertThat(s.requestsPerSecond()).isEqualTo(3.0);
     }
 }

@@ -276,4 +276,15 @@ class WandbConnectorTest {
         SourceRecord first = StreamDrain.drain(runs(connector()), null).records().getFirst();
         assertThat(first.json().path("config").isTextual()).isTrue();
     }
+
+    @Test
+    void shippedDefaultConfigParses() throws IOException {
+        WandbSettings s = ConfigDir.parseYaml(Files.readString(Path.of("connectors/wandb.yml")), WandbSettings.class, "connectors/wandb.yml");
+        assertThat(s.baseUrl()).isEqualTo("https://api.wandb.ai");
+        assertThat(s.tokenEnv()).isEqualTo("WANDB_API_KEY");
+        assertThat(s.entity()).isNotBlank();
+        assertThat(s.projects()).isNotEmpty();
+        assertThat(s.appUrl()).isEqualTo("https://wandb.ai");
+        assertThat(s.pageSize()).isEqualTo(50);
+    }
 }
