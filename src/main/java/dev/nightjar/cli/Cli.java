@@ -9,6 +9,7 @@ import dev.nightjar.truth.RefusedException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "nightjar", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Knowledge coordinator: nightly sync of Linear, GitHub, W&B, Notion and Slack into a cited ground-truth store.",
-        subcommands = {StatusCommand.class, CanonicalCommand.class, ReindexCommand.class})
+        subcommands = {SyncCommand.class, StatusCommand.class, CanonicalCommand.class, ReindexCommand.class})
 public final class Cli {
 
     public static final int OK = 0, FAILED = 1, USAGE = 2, REFUSED = 3;
@@ -36,15 +37,26 @@ public final class Cli {
 
     final Environment env;
     final Clock clock;
+    private final Map<String, Object> extraBeans;
 
-    public Cli(Environment env, Clock clock) {
+    public Cli(Environment env, Clock clock, Map<String, Object> extraBeans) {
         this.env = env;
         this.clock = clock;
+        this.extraBeans = extraBeans;
     }
 
-    /** Runs one command line; never calls System.exit (tests call this directly). */
+    /** Runs one command line; never calls System.exit. */
     public static int execute(Environment env, Clock clock, PrintWriter out, PrintWriter err, String... args) {
-        Cli cli = new Cli(env, clock);
+        return execute(env, clock, Map.of(), out, err, args);
+    }
+
+    /**
+     * As above, with extra beans for the Spring context of `sync`/`serve`/`demo` (tests pass a
+     * ConnectorContext whose sleeper does not really wait).
+     */
+    public static int execute(Environment env, Clock clock, Map<String, Object> extraBeans, PrintWriter out, PrintWriter err,
+                              String... args) {
+        Cli cli = new Cli(env, clock, extraBeans);
         CommandLine cmd = new CommandLine(cli);
         cmd.setOut(out);
         cmd.setErr(err);
@@ -70,10 +82,19 @@ public final class Cli {
     static int exitCode(Throwable ex) {
         if (ex instanceof ConfigException) return USAGE;
         if (ex instanceof RefusedException) return REFUSED;
+        if (ex instanceof org.springframework.beans.factory.BeanCreationException && ex.getCause() != null) return exitCode(rootCause(ex));
         return FAILED;
     }
 
+    /** Spring wraps our ConfigExceptions in BeanCreationExceptions; the user wants ours. */
+    static Throwable rootCause(Throwable ex) {
+        Throwable t = ex;
+        while (t.getCause() != null && !(t instanceof ConfigException) && !(t instanceof RefusedException)) t = t.getCause();
+        return t;
+    }
+
     private static String message(Throwable ex) {
+        if (ex instanceof org.springframework.beans.factory.BeanCreationException) ex = rootCause(ex);
         if (ex instanceof ConfigException || ex instanceof RefusedException || ex instanceof ConnectorException) return ex.getMessage();
         String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
         return "failed: " + msg + " (run with --debug for details)";
@@ -96,6 +117,10 @@ public final class Cli {
             throw new ConfigException("config dir " + dir.toAbsolutePath() + " does not exist");
         }
         return new ConfigDir(dir);
+    }
+
+    Map<String, Object> extraBeans() {
+        return extraBeans;
     }
 
     Workspace openWorkspace() {

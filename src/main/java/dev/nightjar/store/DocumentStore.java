@@ -44,6 +44,7 @@ public final class DocumentStore {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final AtomicLong changeSeq;
+    private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock();
 
     public DocumentStore(Database db, Clock clock) {
         this.db = db;
@@ -59,7 +60,7 @@ public final class DocumentStore {
      * the deletions the source reported.
      */
     public WriteResult write(Normalized batch, Function<Document, TruthAssessment> truth) {
-        return db.tx().execute(status -> {
+        return locked(() -> db.tx().execute(status -> {
             Instant now = clock.instant();
             Map<String, Document> docs = new LinkedHashMap<>();
             for (Document d : batch.documents()) docs.put(d.id().toString(), d);
@@ -102,7 +103,55 @@ public final class DocumentStore {
             new PeopleStore(db).upsertAll(batch.people(), now);
             int deleted = markDeleted(batch.deleted(), now);
             return new WriteResult(inserts.size(), updates.size(), unchanged, deleted);
-        });
+        }));
+    }
+
+    /**
+     * Runs a write holding the store's write lock until its transaction ends. {@code change_seq} values
+     * are handed out under this lock, so they commit in order and an index catch-up ("everything after
+     * the last seq I indexed") can never skip a change that commits late. Inside a surrounding
+     * transaction (a batch chunk) the lock is released when that transaction completes.
+     */
+    private <T> T locked(java.util.function.Supplier<T> write) {
+        writeLock.lock();
+        boolean releaseLater = false;
+        try {
+            if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+                org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                        new org.springframework.transaction.support.TransactionSynchronization() {
+                            @Override
+                            public void afterCompletion(int status) {
+                                writeLock.unlock();
+                            }
+                        });
+                releaseLater = true;
+            }
+            return write.get();
+        } finally {
+            if (!releaseLater) writeLock.unlock();
+        }
+    }
+
+    /** Records that a (full) run saw these documents, so the reconcile step can find the ones it did not. */
+    public void markSeen(Collection<String> ids, long runId) {
+        if (ids.isEmpty()) return;
+        List<String> all = List.copyOf(ids);
+        for (int i = 0; i < all.size(); i += IN_CHUNK) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + IN_CHUNK));
+            List<Object> args = new ArrayList<>();
+            args.add(runId);
+            args.addAll(chunk);
+            jdbc.update("UPDATE documents SET seen_run=? WHERE id IN (" + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                    args.toArray());
+        }
+    }
+
+    /** After a complete full sync of {@code source}: documents the run did not see are gone from the source. */
+    public int deleteUnseen(String source, long runId) {
+        List<DocumentId> gone = jdbc.query("SELECT source, kind, doc_key FROM documents WHERE source=? AND deleted_at IS NULL "
+                        + "AND (seen_run IS NULL OR seen_run <> ?)",
+                (rs, i) -> new DocumentId(rs.getString(1), rs.getString(2), rs.getString(3)), source, runId);
+        return locked(() -> db.tx().execute(s -> markDeleted(gone, clock.instant())));
     }
 
     private void writeLinks(List<Link> links, Set<String> relinked) {
@@ -127,7 +176,7 @@ public final class DocumentStore {
     }
 
     /** Marks documents deleted (kept for history and audit, hidden from search). */
-    public int markDeleted(Collection<DocumentId> ids, Instant now) {
+    private int markDeleted(Collection<DocumentId> ids, Instant now) {
         int count = 0;
         for (DocumentId id : ids) {
             count += jdbc.update("UPDATE documents SET deleted_at=?, changed_at=?, change_seq=? WHERE id=? AND deleted_at IS NULL",
@@ -138,8 +187,8 @@ public final class DocumentStore {
 
     /** Updates the truth columns only (truth step, canonical marks); bumps change_seq so the index follows. */
     public void updateTruth(String id, TruthAssessment t, String supersededBy) {
-        jdbc.update("UPDATE documents SET truth_level=?, truth_reason=?, review_by=?, stale=?, superseded_by=?, change_seq=? WHERE id=?",
-                t.level().label(), t.reason(), ts(t.reviewBy()), t.stale(), supersededBy, changeSeq.incrementAndGet(), id);
+        locked(() -> jdbc.update("UPDATE documents SET truth_level=?, truth_reason=?, review_by=?, stale=?, superseded_by=?, change_seq=? WHERE id=?",
+                t.level().label(), t.reason(), ts(t.reviewBy()), t.stale(), supersededBy, changeSeq.incrementAndGet(), id));
     }
 
     public Optional<StoredDocument> find(String id) {

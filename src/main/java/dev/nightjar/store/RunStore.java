@@ -20,16 +20,18 @@ public final class RunStore {
     }
 
     public record Run(long id, String status, Instant startedAt, Instant endedAt, boolean full, String message,
-                      Map<String, SourceCounts> sources) {
+                      String sourceSelection, Map<String, SourceCounts> sources) {
     }
 
-    public long start(Instant now, boolean full) {
+    public long start(Instant now, boolean full, String sourceSelection) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         db.jdbc().update(con -> {
-            var ps = con.prepareStatement("INSERT INTO sync_runs (status, started_at, full_sync) VALUES (?,?,?)", new String[]{"id"});
+            var ps = con.prepareStatement("INSERT INTO sync_runs (status, started_at, full_sync, sources) VALUES (?,?,?,?)",
+                    new String[]{"id"});
             ps.setString(1, "STARTED");
             ps.setObject(2, DocumentStore.ts(now));
             ps.setBoolean(3, full);
+            ps.setString(4, sourceSelection);
             return ps;
         }, keys);
         return keys.getKey().longValue();
@@ -43,15 +45,32 @@ public final class RunStore {
                 c.retries(), c.millis(), c.error());
     }
 
+    /** Adds deletions found after the source step (reconcile) to that source's counts. */
+    public void addDeleted(long runId, String source, int deleted) {
+        db.jdbc().update("UPDATE sync_run_sources SET deleted_count = deleted_count + ? WHERE run_id=? AND source=?", deleted, runId, source);
+    }
+
+    public java.util.Optional<Run> find(long runId) {
+        return runs("WHERE id=?", runId).stream().findFirst();
+    }
+
+    /** Marks a run as running again (it is being resumed). */
+    public void resume(long runId) {
+        db.jdbc().update("UPDATE sync_runs SET status='STARTED', ended_at=NULL, message=NULL WHERE id=?", runId);
+    }
+
     public void finish(long runId, String status, Instant now, String message) {
         db.jdbc().update("UPDATE sync_runs SET status=?, ended_at=?, message=? WHERE id=?", status, DocumentStore.ts(now), message, runId);
     }
 
     public List<Run> recent(int limit) {
-        List<Run> runs = db.jdbc().query("SELECT id, status, started_at, ended_at, full_sync, message FROM sync_runs ORDER BY id DESC "
-                        + "FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+        return runs("ORDER BY id DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY");
+    }
+
+    private List<Run> runs(String tail, Object... args) {
+        List<Run> runs = db.jdbc().query("SELECT id, status, started_at, ended_at, full_sync, message, sources FROM sync_runs " + tail,
                 (rs, i) -> new Run(rs.getLong(1), rs.getString(2), DocumentStore.instant(rs, 3), DocumentStore.instant(rs, 4),
-                        rs.getBoolean(5), rs.getString(6), new LinkedHashMap<>()));
+                        rs.getBoolean(5), rs.getString(6), rs.getString(7), new LinkedHashMap<>()), args);
         for (Run run : runs) {
             db.jdbc().query("SELECT source, status, new_count, changed_count, unchanged_count, deleted_count, skipped_count, requests, "
                     + "retries, millis, error FROM sync_run_sources WHERE run_id=? ORDER BY source", rs -> {

@@ -28,15 +28,15 @@ import okhttp3.mockwebserver.RecordedRequest;
  * {@code first}/{@code after}, {@code order} {@code +heartbeat_at}, and the MongoDB-style filters the
  * connector sends ({@code $or} of {@code $gt} on heartbeatAt/createdAt, {@code name $in}).
  */
-final class FakeWandb extends Dispatcher {
+public final class FakeWandb extends Dispatcher {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final Map<String, List<ObjectNode>> runs = new LinkedHashMap<>();
-    final Deque<MockResponse> failures = new ArrayDeque<>();
-    final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    public final Map<String, List<ObjectNode>> runs = new LinkedHashMap<>();
+    public final Deque<MockResponse> failures = new ArrayDeque<>();
+    public final List<Recorded> requests = new CopyOnWriteArrayList<>();
 
-    record Recorded(String path, String authorization, String query, JsonNode variables) {
+    public record Recorded(String path, String authorization, String query, JsonNode variables) {
         JsonNode filters() {
             try {
                 return variables.hasNonNull("filters") ? JSON.readTree(variables.path("filters").asText()) : null;
@@ -63,7 +63,7 @@ final class FakeWandb extends Dispatcher {
     }
 
     /** A run made from {@code run_node.json} with a new name, state and times. */
-    static ObjectNode run(String name, String state, Instant created, Instant heartbeat, double loss) {
+    public static ObjectNode run(String name, String state, Instant created, Instant heartbeat, double loss) {
         ObjectNode run = resource("run_node.json").deepCopy();
         run.remove("_note");
         run.put("name", name);

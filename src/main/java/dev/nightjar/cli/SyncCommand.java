@@ -1,0 +1,66 @@
+package dev.nightjar.cli;
+
+import dev.nightjar.NightjarApplication;
+import dev.nightjar.Workspace;
+import dev.nightjar.jobs.PipelineProgress;
+import dev.nightjar.jobs.SyncRunner;
+import dev.nightjar.store.RunStore;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sync", description = "Run the nightly job once, now: pull the sources, update the store, index and truth levels.")
+final class SyncCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Cli cli;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--source", paramLabel = "NAME", description = "Only this source (repeatable; default: sources in jobs/nightly.yml).")
+    List<String> sources = new ArrayList<>();
+
+    @Option(names = "--full", description = "Ignore cursors: read everything again (finds deletions too).")
+    boolean full;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PipelineProgress progress = System.console() != null ? PipelineProgress.to(err) : PipelineProgress.silent();
+        try (Workspace ws = cli.openWorkspace();
+             ConfigurableApplicationContext spring = NightjarApplication.start(ws, NightjarApplication.Mode.SYNC, cli.extraBeans(), Map.of())) {
+            SyncRunner.Result result = spring.getBean(SyncRunner.class).run(new SyncRunner.Request(sources, full), progress);
+            out.print(summary(result));
+            out.flush();
+            if (!result.succeeded()) {
+                err.println("nightjar: sync failed: " + result.message());
+                return Cli.FAILED;
+            }
+            return Cli.OK;
+        }
+    }
+
+    static String summary(SyncRunner.Result result) {
+        RunStore.Run run = result.run();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("Run #%d %s%s%s%n", run.id(), run.status(), run.full() ? " (full)" : "",
+                result.resumed() ? " (resumed an interrupted run)" : ""));
+        sb.append(String.format("  %-8s %-9s %6s %8s %10s %8s %8s %9s %8s %8s%n", "source", "status", "new", "changed", "unchanged",
+                "deleted", "skipped", "requests", "retries", "time"));
+        for (RunStore.SourceCounts c : run.sources().values()) {
+            sb.append(String.format("  %-8s %-9s %6d %8d %10d %8d %8d %9d %8d %7.1fs%n", c.source(), c.status(), c.created(), c.changed(),
+                    c.unchanged(), c.deleted(), c.skipped(), c.requests(), c.retries(), c.millis() / 1000.0));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.nightjar.jobs;
+
+import dev.nightjar.connectors.SourceRecord;
+import java.util.List;
+
+/**
+ * The unit of work of a source step: one page of one stream. A chunk is one page, so the cursor after
+ * the page commits in the same transaction as the page's documents.
+ */
+record PageItem(String source, String stream, List<SourceRecord> records, String cursorBefore, String nextCursor,
+                boolean lastOfStream) {
+}

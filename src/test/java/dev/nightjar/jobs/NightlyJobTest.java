@@ -1,0 +1,238 @@
+package dev.nightjar.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nightjar.Workspace;
+import dev.nightjar.cli.CliRunner;
+import dev.nightjar.config.ConfigDir;
+import dev.nightjar.config.Environment;
+import dev.nightjar.connectors.ConnectorContext;
+import dev.nightjar.connectors.http.RecordingSleeper;
+import dev.nightjar.connectors.http.RetryPolicy;
+import dev.nightjar.connectors.wandb.FakeWandb;
+import dev.nightjar.store.RunStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The nightly job end to end through `nightjar sync`, against W&B and GitHub served by MockWebServer. */
+class NightlyJobTest {
+
+    static final int RUNS = 120;
+    static final Instant T0 = Instant.now().minus(Duration.ofDays(2));
+
+    @TempDir
+    Path tmp;
+    Path config, data;
+    MockWebServer wandbServer;
+    FakeWandb wandb;
+    final AtomicInteger wandbRequests = new AtomicInteger();
+    volatile Responder wandbOverride;
+
+    interface Responder {
+        MockResponse respond(RecordedRequest request) throws InterruptedException;
+    }
+    final RecordingSleeper sleeper = new RecordingSleeper();
+    final Map<String, String> env = Map.of("WANDB_API_KEY", "wandb-key", "GITHUB_TOKEN", "gh-token");
+
+    @BeforeEach
+    void start() throws IOException {
+        wandb = new FakeWandb();
+        List<ObjectNode> runs = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            runs.add(FakeWandb.run(String.format("run-%04d", i), i % 10 == 3 ? "crashed" : "finished",
+                    T0.plus(Duration.ofMinutes(i)), T0.plus(Duration.ofMinutes(i + 30)), 1.0 / (i + 1)));
+        }
+        wandb.runs.put("acme/ranker", runs);
+        wandbServer = new MockWebServer();
+        wandbServer.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                wandbRequests.incrementAndGet();
+                Responder override = wandbOverride;
+                return override != null ? override.respond(request) : wandb.dispatch(request);
+            }
+        });
+        wandbServer.start();
+        config = Files.createDirectories(tmp.resolve("config"));
+        data = tmp.resolve("data");
+        write("connectors/wandb.yml", "enabled: true\nbase-url: " + wandbServer.url("/") + "\ntoken-env: WANDB_API_KEY\nentity: acme\nprojects: [ranker]\n");
+        write("jobs/nightly.yml", "cron: \"0 0 5 * * ?\"\nzone: UTC\nsources: [wandb]\n");
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        wandbServer.shutdown();
+    }
+
+    private void write(String relative, String text) throws IOException {
+        Path f = config.resolve(relative);
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, text);
+    }
+
+    private CliRunner.Result sync(String... extra) {
+        ConnectorContext context = new ConnectorContext(Environment.of(env), new OkHttpClient(),
+                new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMinutes(1)), sleeper, Clock.systemUTC());
+        List<String> args = new ArrayList<>(List.of("sync"));
+        args.addAll(List.of(extra));
+        return CliRunner.run(config, data, Clock.systemUTC(), env, Map.of("connectorContext", context), args.toArray(String[]::new));
+    }
+
+    private Workspace workspace() {
+        return new Workspace(data, new ConfigDir(config), Environment.of(env), Clock.systemUTC());
+    }
+
+    private int versionsOfAllRuns(Workspace ws) {
+        Integer n = ws.database().jdbc().queryForObject("SELECT COUNT(*) FROM document_versions WHERE doc_id LIKE 'wandb:run:%'", Integer.class);
+        return n == null ? 0 : n;
+    }
+
+    @Test
+    void fullRunThenAnIncrementalRunThatChangesNothingWritesNoNewVersions() {
+        CliRunner.Result first = sync();
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("COMPLETED").containsPattern("wandb\\s+COMPLETED\\s+120\\s+0\\s+0");
+
+        CliRunner.Result second = sync();
+        assertThat(second.exit()).as(second.err()).isZero();
+        try (Workspace ws = workspace()) {
+            RunStore.SourceCounts counts = ws.runs().recent(1).get(0).sources().get("wandb");
+            assertThat(counts.created()).isZero();
+            assertThat(counts.changed()).isZero();
+            assertThat(counts.requests()).isEqualTo(1); // one filtered page, nothing new
+            assertThat(versionsOfAllRuns(ws)).isEqualTo(RUNS);
+            assertThat(ws.index().documentCount()).isEqualTo(RUNS);
+            assertThat(ws.runs().recent(5)).extracting(RunStore.Run::status).containsExactly("COMPLETED", "COMPLETED");
+        }
+    }
+
+    @Test
+    void aRunThatFailsMidWayResumesFromTheLastCommittedPageAndConverges() {
+        // page 1 is served, then W&B fails every request: the step fails after its retries
+        wandbOverride = request -> wandbRequests.get() == 1 ? wandb.dispatch(request) : new MockResponse().setResponseCode(502);
+        CliRunner.Result failed = sync();
+        assertThat(failed.exit()).isEqualTo(1);
+        assertThat(failed.err()).contains("sync failed: wandb failed").contains("HTTP 502").contains("cursor");
+        try (Workspace ws = workspace()) {
+            assertThat(ws.documents().query("source = 'wandb'")).hasSize(50);
+            assertThat(ws.runs().recent(1).get(0).status()).isEqualTo("FAILED");
+        }
+
+        wandbOverride = null;
+        wandb.requests.clear();
+        CliRunner.Result resumed = sync();
+        assertThat(resumed.exit()).as(resumed.err()).isZero();
+        assertThat(wandb.requests.get(0).variables().path("cursor").asText()).as("continues after page 1").isEqualTo("cursor:49");
+        try (Workspace ws = workspace()) {
+            assertThat(ws.documents().query("source = 'wandb' AND deleted_at IS NULL")).hasSize(RUNS);
+            assertThat(versionsOfAllRuns(ws)).as("no duplicates, no re-versions").isEqualTo(RUNS);
+        }
+    }
+
+    @Test
+    void oneFailingSourceDoesNotStopTheOthersAndTheJobEndsFailedNamingIt() throws IOException {
+        MockWebServer github = new MockWebServer();
+        github.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse().setResponseCode(500).setBody("{\"message\":\"Server Error\"}");
+            }
+        });
+        github.start();
+        try {
+            write("connectors/github.yml", "enabled: true\nbase-url: " + github.url("/") + "\ntoken-env: GITHUB_TOKEN\nrepos: [acme/api]\n");
+            write("jobs/nightly.yml", "cron: \"0 0 5 * * ?\"\nzone: UTC\nsources: [wandb, github]\n");
+            CliRunner.Result r = sync();
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err().lines()).singleElement().asString().contains("github failed").doesNotContain("wandb failed");
+            assertThat(r.out()).containsPattern("github\\s+FAILED").containsPattern("wandb\\s+COMPLETED\\s+120");
+            try (Workspace ws = workspace()) {
+                assertThat(ws.documents().query("source = 'wandb'")).hasSize(RUNS);
+                RunStore.Run run = ws.runs().recent(1).get(0);
+                assertThat(run.status()).isEqualTo("FAILED");
+                assertThat(run.sources().get("github").error()).contains("HTTP 500");
+            }
+        } finally {
+            github.shutdown();
+        }
+    }
+
+    @Test
+    void aSecondConcurrentRunIsRefused() {
+        try (Workspace ws = workspace()) {
+            RunLock.Held held = new RunLock(ws.database(), Clock.systemUTC(), "nightly").tryAcquire().orElseThrow();
+            try {
+                CliRunner.Result r = sync();
+                assertThat(r.exit()).isEqualTo(1);
+                assertThat(r.err()).contains("another sync is running");
+                assertThat(wandbRequests.get()).isZero();
+            } finally {
+                held.close();
+            }
+        }
+    }
+
+    @Test
+    void syncKilledWithSigkillResumesAndConverges() throws Exception {
+        CountDownLatch secondPageAsked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        wandbOverride = request -> {
+            if (wandbRequests.get() >= 2) {
+                secondPageAsked.countDown();
+                release.await(30, TimeUnit.SECONDS); // the child is killed while it waits for page 2
+                return new MockResponse().setResponseCode(503);
+            }
+            return wandb.dispatch(request);
+        };
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.nightjar.cli.Main",
+                "--config-dir", config.toString(), "--data-dir", data.toString(), "sync");
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile());
+        Process child = pb.start();
+        try {
+            assertThat(secondPageAsked.await(60, TimeUnit.SECONDS)).as("child reached page 2; log: " + tmp.resolve("child.log")).isTrue();
+            child.destroyForcibly(); // SIGKILL
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            release.countDown();
+            child.destroyForcibly();
+        }
+        wandbOverride = null;
+        try (Workspace ws = workspace()) {
+            assertThat(ws.runs().recent(1).get(0).status()).as("the killed run is left STARTED").isEqualTo("STARTED");
+            assertThat(ws.documents().query("source = 'wandb'")).hasSize(50);
+        }
+        wandb.requests.clear();
+        CliRunner.Result resumed = sync();
+        assertThat(resumed.exit()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("resumed an interrupted run");
+        assertThat(wandb.requests.get(0).variables().path("cursor").asText()).isEqualTo("cursor:49");
+        try (Workspace ws = workspace()) {
+            assertThat(ws.documents().query("source = 'wandb'")).hasSize(RUNS);
+            assertThat(versionsOfAllRuns(ws)).isEqualTo(RUNS);
+            assertThat(ws.index().documentCount()).isEqualTo(RUNS);
+            assertThat(ws.runs().recent(5)).hasSize(1).first().extracting(RunStore.Run::status).isEqualTo("COMPLETED");
+        }
+    }
+}
