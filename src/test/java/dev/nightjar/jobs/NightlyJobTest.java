@@ -2,29 +2,22 @@ package dev.nightjar.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nightjar.Workspace;
 import dev.nightjar.cli.CliRunner;
 import dev.nightjar.config.ConfigDir;
 import dev.nightjar.config.Environment;
-import dev.nightjar.connectors.ConnectorContext;
-import dev.nightjar.connectors.http.RecordingSleeper;
-import dev.nightjar.connectors.http.RetryPolicy;
 import dev.nightjar.connectors.wandb.FakeWandb;
 import dev.nightjar.store.RunStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -37,65 +30,38 @@ import org.junit.jupiter.api.io.TempDir;
 /** The nightly job end to end through `nightjar sync`, against W&B and GitHub served by MockWebServer. */
 class NightlyJobTest {
 
-    static final int RUNS = 120;
-    static final Instant T0 = Instant.now().minus(Duration.ofDays(2));
+    static final int RUNS = WandbSandbox.RUNS;
+    final Map<String, String> env = WandbSandbox.ENV;
 
     @TempDir
     Path tmp;
     Path config, data;
-    MockWebServer wandbServer;
+    WandbSandbox sandbox;
     FakeWandb wandb;
-    final AtomicInteger wandbRequests = new AtomicInteger();
-    volatile Responder wandbOverride;
-
-    interface Responder {
-        MockResponse respond(RecordedRequest request) throws InterruptedException;
-    }
-    final RecordingSleeper sleeper = new RecordingSleeper();
-    final Map<String, String> env = Map.of("WANDB_API_KEY", "wandb-key", "GITHUB_TOKEN", "gh-token");
+    AtomicInteger wandbRequests;
 
     @BeforeEach
     void start() throws IOException {
-        wandb = new FakeWandb();
-        List<ObjectNode> runs = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) {
-            runs.add(FakeWandb.run(String.format("run-%04d", i), i % 10 == 3 ? "crashed" : "finished",
-                    T0.plus(Duration.ofMinutes(i)), T0.plus(Duration.ofMinutes(i + 30)), 1.0 / (i + 1)));
-        }
-        wandb.runs.put("acme/ranker", runs);
-        wandbServer = new MockWebServer();
-        wandbServer.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-                wandbRequests.incrementAndGet();
-                Responder override = wandbOverride;
-                return override != null ? override.respond(request) : wandb.dispatch(request);
-            }
-        });
-        wandbServer.start();
-        config = Files.createDirectories(tmp.resolve("config"));
+        sandbox = new WandbSandbox(tmp.resolve("config"));
+        wandb = sandbox.wandb;
+        wandbRequests = sandbox.requests;
+        config = sandbox.config;
         data = tmp.resolve("data");
-        write("connectors/wandb.yml", "enabled: true\nbase-url: " + wandbServer.url("/") + "\ntoken-env: WANDB_API_KEY\nentity: acme\nprojects: [ranker]\n");
-        write("jobs/nightly.yml", "cron: \"0 0 5 * * ?\"\nzone: UTC\nsources: [wandb]\n");
     }
 
     @AfterEach
     void stop() throws IOException {
-        wandbServer.shutdown();
+        sandbox.close();
     }
 
     private void write(String relative, String text) throws IOException {
-        Path f = config.resolve(relative);
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, text);
+        sandbox.write(relative, text);
     }
 
     private CliRunner.Result sync(String... extra) {
-        ConnectorContext context = new ConnectorContext(Environment.of(env), new OkHttpClient(),
-                new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMinutes(1)), sleeper, Clock.systemUTC());
         List<String> args = new ArrayList<>(List.of("sync"));
         args.addAll(List.of(extra));
-        return CliRunner.run(config, data, Clock.systemUTC(), env, Map.of("connectorContext", context), args.toArray(String[]::new));
+        return CliRunner.run(config, data, Clock.systemUTC(), env, Map.of("connectorContext", sandbox.context()), args.toArray(String[]::new));
     }
 
     private Workspace workspace() {
@@ -129,7 +95,7 @@ class NightlyJobTest {
     @Test
     void aRunThatFailsMidWayResumesFromTheLastCommittedPageAndConverges() {
         // page 1 is served, then W&B fails every request: the step fails after its retries
-        wandbOverride = request -> wandbRequests.get() == 1 ? wandb.dispatch(request) : new MockResponse().setResponseCode(502);
+        sandbox.override = request -> wandbRequests.get() == 1 ? wandb.dispatch(request) : new MockResponse().setResponseCode(502);
         CliRunner.Result failed = sync();
         assertThat(failed.exit()).isEqualTo(1);
         assertThat(failed.err()).contains("sync failed: wandb failed").contains("HTTP 502").contains("cursor");
@@ -138,7 +104,7 @@ class NightlyJobTest {
             assertThat(ws.runs().recent(1).get(0).status()).isEqualTo("FAILED");
         }
 
-        wandbOverride = null;
+        sandbox.override = null;
         wandb.requests.clear();
         CliRunner.Result resumed = sync();
         assertThat(resumed.exit()).as(resumed.err()).isZero();
@@ -196,7 +162,7 @@ class NightlyJobTest {
     void syncKilledWithSigkillResumesAndConverges() throws Exception {
         CountDownLatch secondPageAsked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        wandbOverride = request -> {
+        sandbox.override = request -> {
             if (wandbRequests.get() >= 2) {
                 secondPageAsked.countDown();
                 release.await(30, TimeUnit.SECONDS); // the child is killed while it waits for page 2
@@ -218,7 +184,7 @@ class NightlyJobTest {
             release.countDown();
             child.destroyForcibly();
         }
-        wandbOverride = null;
+        sandbox.override = null;
         try (Workspace ws = workspace()) {
             assertThat(ws.runs().recent(1).get(0).status()).as("the killed run is left STARTED").isEqualTo("STARTED");
             assertThat(ws.documents().query("source = 'wandb'")).hasSize(50);

@@ -1,0 +1,52 @@
+package dev.nightjar.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nightjar.NightjarApplication;
+import dev.nightjar.Workspace;
+import dev.nightjar.config.ConfigDir;
+import dev.nightjar.config.Environment;
+import dev.nightjar.store.RunStore;
+import dev.nightjar.web.HealthController;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** `serve` as a process would run it: scheduler, health endpoint, the missed run fired once at start-up. */
+class ServeTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void serveFiresTheMissedRunOnceAndReportsHealthy() throws Exception {
+        try (WandbSandbox sandbox = new WandbSandbox(tmp.resolve("config"));
+             Workspace ws = new Workspace(tmp.resolve("data"), new ConfigDir(sandbox.config), Environment.of(WandbSandbox.ENV), Clock.systemUTC());
+             ConfigurableApplicationContext spring = NightjarApplication.start(ws, NightjarApplication.Mode.SERVE,
+                     Map.of("connectorContext", sandbox.context()), Map.of("server.port", "0"),
+                     ScheduleConfiguration.class, HealthController.class)) {
+            String port = spring.getEnvironment().getProperty("local.server.port");
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).isEqualTo("{\"status\":\"ok\"}");
+
+            // no run ever happened, so start-up fires one; it must complete, and only one must start
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline && ws.runs().recent(5).stream().noneMatch(r -> "COMPLETED".equals(r.status()))) {
+                Thread.sleep(200);
+            }
+            Thread.sleep(500);
+            assertThat(ws.runs().recent(5)).extracting(RunStore.Run::status).containsExactly("COMPLETED");
+            assertThat(ws.documents().query("source = 'wandb'")).hasSize(WandbSandbox.RUNS);
+        }
+    }
+}
