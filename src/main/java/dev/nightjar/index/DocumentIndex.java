@@ -53,11 +53,16 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class DocumentIndex implements AutoCloseable {
 
-    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final Analyzer analyzer = newAnalyzer();
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Clock clock;
+    /** The last store change applied to the writer (committed or not). */
+    private long appliedSeq;
+    private long lastCommitNanos = System.nanoTime();
+
+    static final java.time.Duration COMMIT_INTERVAL = java.time.Duration.ofSeconds(10);
 
     private DocumentIndex(Path dir, Clock clock) throws IOException {
         this.clock = clock;
@@ -71,6 +76,7 @@ public final class DocumentIndex implements AutoCloseable {
             throw new ConfigException("the index in " + dir + " is in use by another Nightjar process (stop it, or use another --data-dir)");
         }
         this.searchers = new SearcherManager(writer, null);
+        this.appliedSeq = committedSeq();
     }
 
     /** Opens {@code <dataDir>/index} and replays store changes the last commit does not have. */
@@ -85,18 +91,31 @@ public final class DocumentIndex implements AutoCloseable {
         }
     }
 
-    /** Indexes every store change after the last committed one, then commits. Returns the count. */
+    /**
+     * Indexes every store change after the last one applied and makes it searchable (near-real-time
+     * refresh). A durable commit, which costs an fsync, happens at most every {@link #COMMIT_INTERVAL}
+     * and on {@link #commit()}/{@link #close()}: after a crash the store replays whatever the last commit
+     * lacks, so committing per batch would buy nothing. Returns the number of changes applied.
+     */
     public synchronized int catchUp(DocumentStore store) {
-        long from = committedSeq();
         int[] count = {0};
-        long[] max = {from};
-        store.forEachChangedAfter(from, d -> {
+        long[] max = {appliedSeq};
+        store.forEachChangedAfter(appliedSeq, d -> {
             apply(d);
             count[0]++;
             max[0] = Math.max(max[0], d.changeSeq());
         });
-        if (count[0] > 0) commit(max[0]);
+        appliedSeq = max[0];
+        if (count[0] > 0) {
+            if (System.nanoTime() - lastCommitNanos > COMMIT_INTERVAL.toNanos()) commit();
+            else refresh();
+        }
         return count[0];
+    }
+
+    /** Makes everything applied so far durable. */
+    public synchronized void commit() {
+        commit(appliedSeq);
     }
 
     /** Drops everything and indexes the store again from scratch. */
@@ -115,6 +134,7 @@ public final class DocumentIndex implements AutoCloseable {
             }
             max[0] = Math.max(max[0], d.changeSeq());
         });
+        appliedSeq = max[0];
         commit(max[0]);
         return count[0];
     }
@@ -140,6 +160,15 @@ public final class DocumentIndex implements AutoCloseable {
         try {
             writer.setLiveCommitData(Map.of(IndexFields.COMMIT_SEQ, Long.toString(seq)).entrySet());
             writer.commit();
+            lastCommitNanos = System.nanoTime();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void refresh() {
+        try {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -157,7 +186,13 @@ public final class DocumentIndex implements AutoCloseable {
         }
     }
 
-    static org.apache.lucene.document.Document toLucene(StoredDocument stored) {
+    /** The analyzer of title and body (English: stemming, stop words). */
+    public static Analyzer newAnalyzer() {
+        return new EnglishAnalyzer();
+    }
+
+    /** The Lucene document for a stored one; public so the benchmark's raw baseline indexes identical fields. */
+    public static org.apache.lucene.document.Document toLucene(StoredDocument stored) {
         Document d = stored.document();
         org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
         doc.add(new StringField(IndexFields.ID, stored.id(), Field.Store.YES));
@@ -215,6 +250,11 @@ public final class DocumentIndex implements AutoCloseable {
     }
 
     private Query textQuery(String text) {
+        return textQuery(analyzer, text);
+    }
+
+    /** The BM25 part of ranking: title weighted twice the body; user syntax is not interpreted. */
+    public static Query textQuery(Analyzer analyzer, String text) {
         if (text == null || text.isBlank()) return new MatchAllDocsQuery();
         SimpleQueryParser parser = new SimpleQueryParser(analyzer, Map.of(IndexFields.TITLE, 2f, IndexFields.BODY, 1f));
         Query q = parser.parse(text);
@@ -293,8 +333,9 @@ public final class DocumentIndex implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
+            commit();
             searchers.close();
             writer.close();
             directory.close();

@@ -1,0 +1,177 @@
+package dev.nightjar.bench;
+
+import dev.nightjar.Workspace;
+import dev.nightjar.config.ConfigDir;
+import dev.nightjar.config.Environment;
+import dev.nightjar.index.DocumentIndex;
+import dev.nightjar.index.SearchRequest;
+import dev.nightjar.model.Document;
+import dev.nightjar.model.Normalized;
+import dev.nightjar.model.TruthLevel;
+import dev.nightjar.store.StoredDocument;
+import dev.nightjar.truth.TruthAssessor;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Figures 1, 2 and 5 of the benchmark: our normalize+store+index path against raw Lucene on the same
+ * documents, analyzer and fields; query latency of ask's retrieval against a bare IndexSearcher on the
+ * same index; peak heap of a full rebuild and index size against the raw baseline.
+ */
+final class IndexBenchmark {
+
+    static final int BATCH = 1000;
+
+    record Result(int docs, double oursSeconds, double rawSeconds, double storeSeconds, double indexSeconds,
+                  long oursBytes, long rawBytes, double[] oursLatencyMs, double[] rawLatencyMs, long rebuildPeakHeap,
+                  double rebuildSeconds) {
+    }
+
+    private final Path dir;
+    private final int docs;
+    private final int queries;
+
+    IndexBenchmark(Path dir, int docs, int queries) {
+        this.dir = dir;
+        this.docs = docs;
+        this.queries = queries;
+    }
+
+    Result run(java.io.PrintWriter log) throws IOException {
+        Instant now = Instant.now();
+        // warm both paths up on a small corpus so the JIT does not favour whichever runs second
+        ingestOurs(dir.resolve("warm-ours"), Math.min(5_000, docs), now, new double[2]).close();
+        ingestRaw(dir.resolve("warm-raw"), Math.min(5_000, docs), now);
+
+        log.printf("  raw Lucene: indexing %,d documents...%n", docs);
+        log.flush();
+        long t0 = System.nanoTime();
+        ingestRaw(dir.resolve("raw"), docs, now);
+        double raw = seconds(t0);
+
+        log.printf("  Nightjar: normalize + store + index %,d documents...%n", docs);
+        log.flush();
+        double[] split = new double[2];
+        long t1 = System.nanoTime();
+        try (Workspace ws = ingestOurs(dir.resolve("ours"), docs, now, split)) {
+            double ours = seconds(t1);
+            List<String> qs = new SyntheticCorpus(99, now).queries(queries);
+            double[] oursLatency = latencies(qs, q -> ws.index().search(SearchRequest.of(q, 10)));
+            double[] rawLatency;
+            Analyzer analyzer = DocumentIndex.newAnalyzer();
+            try (FSDirectory d = FSDirectory.open(dir.resolve("ours").resolve("data/index")); DirectoryReader reader = DirectoryReader.open(d)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                rawLatency = latencies(qs, q -> {
+                    Query query = DocumentIndex.textQuery(analyzer, q);
+                    try {
+                        return searcher.search(query, 10);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
+            log.printf("  Nightjar: rebuilding the index from the store...%n");
+            log.flush();
+            resetPeaks();
+            long t2 = System.nanoTime();
+            ws.index().rebuild(ws.documents());
+            double rebuild = seconds(t2);
+            long peak = heapPeak();
+            return new Result(docs, ours, raw, split[0], split[1], ws.index().sizeBytes(), size(dir.resolve("raw")), oursLatency,
+                    rawLatency, peak, rebuild);
+        }
+    }
+
+    private Workspace ingestOurs(Path root, int n, Instant now, double[] split) {
+        Workspace ws = new Workspace(root.resolve("data"), new ConfigDir(root.resolve("config")), Environment.of(Map.of()), Clock.systemUTC());
+        TruthAssessor truth = new TruthAssessor(ws.truthPolicy(), ws.canonicalMarks(), ws.clock());
+        SyntheticCorpus corpus = new SyntheticCorpus(1, now);
+        ws.index();
+        for (int i = 0; i < n; i += BATCH) {
+            List<Document> batch = corpus.batch(i, Math.min(BATCH, n - i));
+            long a = System.nanoTime();
+            ws.documents().write(new Normalized(batch, List.of(), List.of(), List.of()), truth);
+            long b = System.nanoTime();
+            ws.index().catchUp(ws.documents());
+            split[0] += (b - a) / 1e9;
+            split[1] += (System.nanoTime() - b) / 1e9;
+        }
+        return ws;
+    }
+
+    private void ingestRaw(Path root, int n, Instant now) throws IOException {
+        Files.createDirectories(root);
+        SyntheticCorpus corpus = new SyntheticCorpus(1, now);
+        try (FSDirectory d = FSDirectory.open(root);
+             IndexWriter writer = new IndexWriter(d, new IndexWriterConfig(DocumentIndex.newAnalyzer()).setRAMBufferSizeMB(64))) {
+            for (int i = 0; i < n; i++) {
+                Document doc = corpus.document(i);
+                StoredDocument stored = new StoredDocument(doc, 1, "", TruthLevel.RECORD, "", null, false, null, null, now, now, i);
+                writer.addDocument(DocumentIndex.toLucene(stored));
+            }
+            writer.commit();
+        }
+    }
+
+    private static double[] latencies(List<String> queries, java.util.function.Function<String, Object> search) {
+        for (int round = 0; round < 3; round++) for (String q : queries) search.apply(q); // warm-up
+        double[] ms = new double[queries.size() * 3];
+        int k = 0;
+        for (int round = 0; round < 3; round++) {
+            for (String q : queries) {
+                long t = System.nanoTime();
+                search.apply(q);
+                ms[k++] = (System.nanoTime() - t) / 1e6;
+            }
+        }
+        Arrays.sort(ms);
+        return new double[]{percentile(ms, 50), percentile(ms, 99)};
+    }
+
+    static double percentile(double[] sorted, double p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) pool.resetPeakUsage();
+        }
+    }
+
+    private static long heapPeak() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) sum += pool.getPeakUsage().getUsed();
+        }
+        return sum;
+    }
+
+    static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
