@@ -11,3 +11,6 @@ CREATE TABLE run_lock (
 
 -- which sources a run read, so an interrupted run can be resumed with the same selection
 ALTER TABLE sync_runs ADD COLUMN sources VARCHAR(1000);
+
+-- `status` counts current documents by source, kind, level and flags: an index-only scan with this
+CREATE INDEX documents_counts ON documents (deleted_at, source, kind, truth_level, stale, superseded_by);

@@ -21,22 +21,26 @@ final class StatusReport {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("data_dir", ws.dataDir().toString());
 
+        // one pass over the table: counts by source, kind, level and flags
         Map<String, Object> documents = new LinkedHashMap<>();
-        Integer total = jdbc.queryForObject("SELECT COUNT(*) FROM documents WHERE deleted_at IS NULL", Integer.class);
-        documents.put("total", total == null ? 0 : total);
-        Map<String, Object> bySource = new LinkedHashMap<>();
-        jdbc.query("SELECT source, COUNT(*) FROM documents WHERE deleted_at IS NULL GROUP BY source ORDER BY source",
-                rs -> { bySource.put(rs.getString(1), rs.getInt(2)); });
-        Map<String, Object> byKind = new LinkedHashMap<>();
-        jdbc.query("SELECT source, kind, COUNT(*) FROM documents WHERE deleted_at IS NULL GROUP BY source, kind ORDER BY source, kind",
-                rs -> { byKind.put(rs.getString(1) + ":" + rs.getString(2), rs.getInt(3)); });
+        Map<String, Integer> bySource = new java.util.TreeMap<>();
+        Map<String, Integer> byKind = new java.util.TreeMap<>();
         Map<String, Object> byTruth = new LinkedHashMap<>();
         for (TruthLevel level : TruthLevel.values()) byTruth.put(level.label(), 0);
-        jdbc.query("SELECT truth_level, COUNT(*) FROM documents WHERE deleted_at IS NULL GROUP BY truth_level",
-                rs -> { byTruth.put(rs.getString(1), rs.getInt(2)); });
-        byTruth.put("stale", jdbc.queryForObject("SELECT COUNT(*) FROM documents WHERE deleted_at IS NULL AND stale", Integer.class));
-        byTruth.put("superseded", jdbc.queryForObject(
-                "SELECT COUNT(*) FROM documents WHERE deleted_at IS NULL AND superseded_by IS NOT NULL", Integer.class));
+        byTruth.put("stale", 0);
+        byTruth.put("superseded", 0);
+        int[] total = {0};
+        jdbc.query("SELECT source, kind, truth_level, stale, CASE WHEN superseded_by IS NULL THEN 0 ELSE 1 END, COUNT(*) FROM documents "
+                + "WHERE deleted_at IS NULL GROUP BY source, kind, truth_level, stale, CASE WHEN superseded_by IS NULL THEN 0 ELSE 1 END", rs -> {
+            int n = rs.getInt(6);
+            total[0] += n;
+            bySource.merge(rs.getString(1), n, Integer::sum);
+            byKind.merge(rs.getString(1) + ":" + rs.getString(2), n, Integer::sum);
+            byTruth.merge(rs.getString(3), n, (a, b) -> (Integer) a + (Integer) b);
+            if (rs.getBoolean(4)) byTruth.merge("stale", n, (a, b) -> (Integer) a + (Integer) b);
+            if (rs.getInt(5) == 1) byTruth.merge("superseded", n, (a, b) -> (Integer) a + (Integer) b);
+        });
+        documents.put("total", total[0]);
         documents.put("by_source", bySource);
         documents.put("by_kind", byKind);
         documents.put("by_truth", byTruth);
