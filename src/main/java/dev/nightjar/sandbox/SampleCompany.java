@@ -207,6 +207,9 @@ public final class SampleCompany {
     private static final java.time.format.DateTimeFormatter MILLIS =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    private static final java.time.format.DateTimeFormatter WANDB =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+
     /** Linear's timestamp form: UTC with milliseconds. */
     static String iso(Instant t) {
         return MILLIS.format(t);
@@ -217,7 +220,7 @@ public final class SampleCompany {
     }
 
     static String wandbTime(Instant t) {
-        return LocalDateTime.ofInstant(t.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC).toString();
+        return WANDB.format(t);
     }
 
     static String notionTime(Instant t) {
@@ -851,6 +854,10 @@ public final class SampleCompany {
         config.putObject("lr").put("value", 0.0001 * (1 + n % 7));
         config.putObject("batch_size").put("value", 256);
         config.putObject("model").put("value", group.equals("fallback") ? "lightgbm-lambdamart" : "cross-encoder-distilled");
+        if (commit != null) {
+            config.putObject("git").putObject("value").put("remote", "https://github.com/kestrel/search-ranker.git")
+                    .put("commit", commit);
+        }
         config.putObject("_wandb").putObject("value").put("cli_version", "0.21.0");
         r.put("config", config.toString()).put("group", group).put("jobType", "train").put("commit", commit)
                 .put("readOnly", false).put("createdAt", wandbTime(created)).put("heartbeatAt", wandbTime(heartbeat))

@@ -225,7 +225,7 @@ final class WandbServer extends ApiServer {
     }
 
     static Instant time(String s) {
-        if (s == null || s.length() < 19) return null;
+        if (s == null || s.length() < 16) return null;
         try {
             return OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeParseException e) {
