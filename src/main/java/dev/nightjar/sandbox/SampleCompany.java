@@ -194,9 +194,19 @@ public final class SampleCompany {
         return now.minusMillis((long) (days * 86_400_000L)).truncatedTo(ChronoUnit.SECONDS);
     }
 
-    /** "Last night": between 9 and 3 hours before now. */
-    private Instant lastNight(double hoursAgo) {
-        return now.minusSeconds((long) (hoursAgo * 3600));
+    /**
+     * 01:00 UTC of last night (02:00 in Berlin, 10:00 in Tokyo): the most recent one at least four hours
+     * before now, so everything planted "overnight" (from 23:00 to 03:30 UTC) is already in the past.
+     */
+    public Instant lastNight() {
+        Instant limit = now.minusSeconds(4 * 3600);
+        Instant base = limit.truncatedTo(ChronoUnit.DAYS).plusSeconds(3600);
+        return base.isAfter(limit) ? base.minusSeconds(86_400) : base;
+    }
+
+    /** {@code hours} after (negative: before) 01:00 UTC last night. */
+    private Instant lastNight(double hours) {
+        return lastNight().plusSeconds((long) (hours * 3600));
     }
 
     private Instant between(Instant a, Instant b) {
@@ -697,7 +707,7 @@ public final class SampleCompany {
                 if (!planted130 || true) reviews.add(review(repo, number, reviewer, state,
                         state.equals("APPROVED") ? "LGTM" : "A few comments inline.", reviewAt, headSha));
                 if (planted130) {
-                    Instant overnight = lastNight(6.5);
+                    Instant overnight = lastNight(0.8);
                     ObjectNode r = review(repo, number, person("lena").equals(author) ? person("tomas") : person("lena"),
                             "CHANGES_REQUESTED", "The shadow eval reads " + METRIC + " from the wrong split; the PRD target "
                                     + "(≥ 0.42) is on the held-out set. Please fix before we ramp.", overnight, headSha);
@@ -898,11 +908,11 @@ public final class SampleCompany {
             i++;
         }
         // last night: the shadow eval crashed (OOM); a retrain is still running
-        Instant crashStart = lastNight(9);
-        ObjectNode crashed = run(WANDB_PROJECT, "rnk-130-shadow-eval", "crashed", person("lena"), crashStart, lastNight(5.5),
+        Instant crashStart = lastNight(-2);
+        ObjectNode crashed = run(WANDB_PROJECT, "rnk-130-shadow-eval", "crashed", person("lena"), crashStart, lastNight(0.5),
                 null, 0.417, "reranker", "Shadow-traffic eval for RNK-130. CUDA out of memory at step 8120.");
         crashedRun = crashed.path("name").asText();
-        ObjectNode running = run(WANDB_PROJECT, "rnk-121-full-train", "running", person("tomas"), lastNight(4), now.minusSeconds(600),
+        ObjectNode running = run(WANDB_PROJECT, "rnk-121-full-train", "running", person("tomas"), lastNight(1.5), now.minusSeconds(600),
                 null, 0.409, "reranker", "Full reranker training for RNK-121 on the 8 GPUs we have.");
         runningRun = running.path("name").asText();
     }
@@ -1249,7 +1259,7 @@ public final class SampleCompany {
                         + "long-tail SKUs and the latency cost (3 ms) fits the 25 ms budget.", d.plusSeconds(5400),
                 person("priya"), "Agreed, I'll note it in the PRD.", d.plusSeconds(7200));
         ObjectNode late = reply(rnkTeam, decision, person("tomas"), "Late follow-up: the full long-tail eval confirms it, "
-                + "hybrid is +5.8% recall@100. <@" + person("maya").slackId + "> numbers are in W&B.", lastNight(7));
+                + "hybrid is +5.8% recall@100. <@" + person("maya").slackId + "> numbers are in W&B.", lastNight(-1));
         decisionChannel = rnkTeam.id();
         decisionTs = decision.path("ts").asText();
         lateReplyTs = late.path("ts").asText();
@@ -1271,10 +1281,10 @@ public final class SampleCompany {
 
         // the overnight mention: Aiko (Tokyo, her afternoon) pings Jonas (Berlin, asleep)
         ObjectNode mention = message(payments, person("aiko"), "<@" + person("jonas").slackId + "> the 3DS2 sandbox is returning 502s "
-                + "again on the challenge flow (PAY-88). Should we pause the 20% ramp?", lastNight(6));
+                + "again on the challenge flow (PAY-88). Should we pause the 20% ramp?", lastNight(0.5));
         mentionChannel = payments.id();
         mentionTs = mention.path("ts").asText();
-        message(platform, person("sam"), "Overnight: CI cache rebuilt, main is green.", lastNight(4.5));
+        message(platform, person("sam"), "Overnight: CI cache rebuilt, main is green.", lastNight(2));
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -190,6 +190,15 @@ public final class SandboxServers implements AutoCloseable {
         return files;
     }
 
+    /**
+     * Closes the servers when the JVM exits (Ctrl-C included), for {@code nightjar demo}; the JDK server's
+     * dispatcher threads would otherwise keep the ports until the process dies. Closing twice is harmless.
+     */
+    public SandboxServers closeOnShutdown() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "sandbox-shutdown"));
+        return this;
+    }
+
     @Override
     public void close() {
         for (ApiServer s : new ApiServer[]{linear, github, wandb, notion, slack}) {
