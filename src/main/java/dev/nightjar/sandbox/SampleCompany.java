@@ -662,9 +662,7 @@ public final class SampleCompany {
             String team = teamOfRepo.get(repo.fullName);
             List<Map<String, Object>> teamIssues = issues.stream()
                     .filter(i -> ((Map<?, ?>) i.get("team")).get("key").equals(team)).toList();
-            String head = null;
-            // initial commit
-            head = commitNode(repo, sha(), team(team).get(0), daysAgo(61), "Initial import", null).path("sha").asText();
+            String head = commitNode(repo, sha(), team(team).get(0), daysAgo(61), "Initial import", null).path("sha").asText();
             int n = prCounts.get(team);
             for (int i = 0; i < n; i++) {
                 Map<String, Object> issue = teamIssues.get((int) ((long) i * teamIssues.size() / n));
@@ -704,7 +702,7 @@ public final class SampleCompany {
                 // reviews
                 List<ObjectNode> reviews = new ArrayList<>();
                 String state = merged ? "APPROVED" : rnd.nextInt(2) == 0 ? "COMMENTED" : "CHANGES_REQUESTED";
-                if (!planted130 || true) reviews.add(review(repo, number, reviewer, state,
+                reviews.add(review(repo, number, reviewer, state,
                         state.equals("APPROVED") ? "LGTM" : "A few comments inline.", reviewAt, headSha));
                 if (planted130) {
                     Instant overnight = lastNight(0.8);
@@ -993,11 +991,19 @@ public final class SampleCompany {
                 .putNull("public_url").put("archived", false);
         for (ObjectNode blk : blocks) {
             ((ObjectNode) blk.path("parent")).removeAll().put("type", "page_id").put("page_id", id);
-            blk.put("created_time", notionTime(created)).put("last_edited_time", notionTime(edited));
+            stamp(blk, created, edited, author);
         }
         blockChildren.put(id, new ArrayList<>(blocks));
         notionPages.add(p);
         return p;
+    }
+
+    /** A block and its descendants get the page's times and author. */
+    private void stamp(ObjectNode block, Instant created, Instant edited, Person author) {
+        block.put("created_time", notionTime(created)).put("last_edited_time", notionTime(edited));
+        block.set("created_by", userRef(author));
+        block.set("last_edited_by", userRef(author));
+        for (ObjectNode child : blockChildren.getOrDefault(block.path("id").asText(), List.of())) stamp(child, created, edited, author);
     }
 
     private ObjectNode prop(String type, JsonNode value) {
