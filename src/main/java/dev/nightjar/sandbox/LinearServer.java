@@ -113,7 +113,12 @@ final class LinearServer extends ApiServer {
         synchronized (company) {
             result = engine().execute(input);
         }
-        sendJson(exchange, 200, result.toSpecification());
+        // Linear's rate-limit headers (reset in epoch milliseconds); the sandbox never throttles
+        long reset = java.time.Instant.now().plusSeconds(3600).toEpochMilli();
+        send(exchange, 200, JSON.writeValueAsString(result.toSpecification()), Map.of(
+                "X-RateLimit-Requests-Limit", "5000",
+                "X-RateLimit-Requests-Remaining", String.valueOf(Math.max(0, 5000 - requestCount())),
+                "X-RateLimit-Requests-Reset", String.valueOf(reset)));
     }
 
     // ---------------------------------------------------------------- schema and wiring
