@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "nightjar", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Knowledge coordinator: nightly sync of Linear, GitHub, W&B, Notion and Slack into a cited ground-truth store.",
-        subcommands = {SyncCommand.class, ServeCommand.class, StatusCommand.class, CanonicalCommand.class, ReindexCommand.class,
+        subcommands = {DemoCommand.class, SyncCommand.class, ServeCommand.class, StatusCommand.class, CanonicalCommand.class, ReindexCommand.class,
                 dev.nightjar.bench.BenchCommand.class})
 public final class Cli {
 

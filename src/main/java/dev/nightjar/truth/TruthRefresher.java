@@ -55,11 +55,13 @@ public final class TruthRefresher {
             }
         }
         Map<String, String> supersededBy = new HashMap<>();
-        for (List<StoredDocument> group : canonicalBySubject.values()) {
-            if (group.size() < 2) continue;
+        Map<String, StoredDocument> currentBySubject = new HashMap<>();
+        canonicalBySubject.forEach((subject, group) -> {
             StoredDocument current = group.stream().max(currency(marked)).orElseThrow();
+            currentBySubject.put(subject, current);
             for (StoredDocument d : group) if (d != current) supersededBy.put(d.id(), current.id());
-        }
+        });
+        supersedeOlderDrafts(all, verdicts, currentBySubject, supersededBy);
         int updated = 0, canonical = 0, stale = 0, superseded = 0;
         for (StoredDocument d : all) {
             TruthAssessment t = verdicts.get(d.id());
@@ -74,6 +76,36 @@ public final class TruthRefresher {
             }
         }
         return new Result(updated, canonical, stale, superseded);
+    }
+
+    /**
+     * An older document of the same kind on the subject of a current canonical one (the draft of an
+     * approved PRD, in the same Notion data source) is superseded too: it must never supply a current
+     * value. Only documents of the canonical one's source, kind and data source are candidates, so notes
+     * or tickets that merely mention the subject are not affected.
+     */
+    private void supersedeOlderDrafts(List<StoredDocument> all, Map<String, TruthAssessment> verdicts,
+                                      Map<String, StoredDocument> currentBySubject, Map<String, String> supersededBy) {
+        if (currentBySubject.isEmpty()) return;
+        Map<String, List<StoredDocument>> currentByShape = new HashMap<>();
+        currentBySubject.values().forEach(c -> currentByShape.computeIfAbsent(shape(c), k -> new ArrayList<>()).add(c));
+        for (StoredDocument d : all) {
+            List<StoredDocument> sameShape = currentByShape.get(shape(d));
+            if (sameShape == null || verdicts.get(d.id()).level() == TruthLevel.CANONICAL) continue;
+            String subject = Subjects.of(d, store);
+            StoredDocument current = currentBySubject.get(subject);
+            if (current != null && sameShape.contains(current) && updated(d).isBefore(updated(current))) {
+                supersededBy.put(d.id(), current.id());
+            }
+        }
+    }
+
+    private static String shape(StoredDocument d) {
+        return d.document().id().sourceKind() + "|" + d.document().properties().getOrDefault("data_source", "");
+    }
+
+    private static Instant updated(StoredDocument d) {
+        return d.document().updatedAt() != null ? d.document().updatedAt() : d.firstSeenAt();
     }
 
     /**
