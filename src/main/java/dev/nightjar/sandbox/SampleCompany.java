@@ -242,8 +242,11 @@ public final class SampleCompany {
         return t.getEpochSecond() + "." + String.format(Locale.ROOT, "%06d", slackMicros);
     }
 
+    /** A random (version 4) UUID from the seeded generator. */
     private String uuid() {
-        return new UUID(rnd.nextLong(), rnd.nextLong()).toString();
+        long msb = (rnd.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (rnd.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
     }
 
     /** A Notion-style id (UUID v4 shape, deterministic). */
@@ -1282,6 +1285,9 @@ public final class SampleCompany {
         ObjectNode priv = thread(leadership, person("ben"), "Headcount: we can open one more ML role in Q1. Maya, Jonas, thoughts?", l,
                 person("maya"), "Ranking needs it more; the reranker has one owner today.", l.plusSeconds(900),
                 person("jonas"), "Fine with Ranking getting it.", l.plusSeconds(4000));
+        message(leadership, person("grace"), "Budget review moved to Friday.", daysAgo(20));
+        message(leadership, person("jonas"), "Payments on-call is thin over the holidays; I'll cover the first week.", daysAgo(9));
+        message(leadership, person("maya"), "Reranker launch is at risk until PLAT-41 lands.", daysAgo(2.5));
         privateChannel = leadership.id();
         privateTs = priv.path("ts").asText();
 
