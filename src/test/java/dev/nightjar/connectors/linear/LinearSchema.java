@@ -36,7 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Test helper: Linear's published schema (src/test/resources/linear/schema.graphql, copied from
+ * Test helper: Linear's published schema (src/main/resources/sandbox/linear/schema.graphql, shared with the sandbox; copied from
  * shared/api/linear) loaded once with graphql-java, to validate queries and their variables and to
  * estimate a query's complexity the way Linear documents it.
  */
@@ -48,7 +48,7 @@ final class LinearSchema {
     }
 
     private static GraphQLSchema load() {
-        try (InputStream in = LinearSchema.class.getResourceAsStream("/linear/schema.graphql")) {
+        try (InputStream in = LinearSchema.class.getResourceAsStream("/sandbox/linear/schema.graphql")) {
             String sdl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(sdl));
         } catch (IOException e) {
