@@ -45,6 +45,7 @@ public final class Database implements AutoCloseable {
     }
 
     static void migrate(DataSource dataSource) {
+        if (SchemaVersion.isCurrent(dataSource)) return; // Flyway's start-up costs seconds; skip it when nothing is pending
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                     .loggers("slf4j").load().migrate();
