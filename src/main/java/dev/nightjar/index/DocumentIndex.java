@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -84,7 +86,8 @@ public final class DocumentIndex implements AutoCloseable {
         Path dir = Database.DataDirs.ensureWritable(dataDir).resolve("index");
         try {
             DocumentIndex index = new DocumentIndex(dir, clock);
-            index.catchUp(store);
+            if (index.builtWithOlderSchema()) index.rebuild(store); // field types changed since it was built
+            else index.catchUp(store);
             return index;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the index in " + dir, e);
@@ -156,9 +159,16 @@ public final class DocumentIndex implements AutoCloseable {
         }
     }
 
+    private boolean builtWithOlderSchema() throws IOException {
+        if (!DirectoryReader.indexExists(directory)) return false;
+        String schema = org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData().get(IndexFields.COMMIT_SCHEMA);
+        return !IndexFields.SCHEMA_VERSION.equals(schema);
+    }
+
     private void commit(long seq) {
         try {
-            writer.setLiveCommitData(Map.of(IndexFields.COMMIT_SEQ, Long.toString(seq)).entrySet());
+            writer.setLiveCommitData(Map.of(IndexFields.COMMIT_SEQ, Long.toString(seq),
+                    IndexFields.COMMIT_SCHEMA, IndexFields.SCHEMA_VERSION).entrySet());
             writer.commit();
             lastCommitNanos = System.nanoTime();
             searchers.maybeRefreshBlocking();
@@ -186,6 +196,19 @@ public final class DocumentIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Body: stored and indexed with offsets, so highlighting reads passages from the postings instead
+     * of analysing the text again at query time.
+     */
+    private static final FieldType BODY_TYPE = bodyType();
+
+    private static FieldType bodyType() {
+        FieldType t = new FieldType(TextField.TYPE_STORED);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
+    }
+
     /** The analyzer of title and body (English: stemming, stop words). */
     public static Analyzer newAnalyzer() {
         return new EnglishAnalyzer();
@@ -199,7 +222,7 @@ public final class DocumentIndex implements AutoCloseable {
         doc.add(new StringField(IndexFields.SOURCE, d.id().source(), Field.Store.NO));
         doc.add(new StringField(IndexFields.KIND, d.id().sourceKind(), Field.Store.NO));
         doc.add(new TextField(IndexFields.TITLE, d.title(), Field.Store.YES));
-        doc.add(new TextField(IndexFields.BODY, d.body(), Field.Store.YES));
+        doc.add(new Field(IndexFields.BODY, d.body(), BODY_TYPE));
         if (d.state() != null) doc.add(new StringField(IndexFields.STATE, d.state(), Field.Store.NO));
         for (String p : d.projects()) doc.add(new StringField(IndexFields.PROJECT, p, Field.Store.NO));
         if (d.author() != null) doc.add(new StringField(IndexFields.PERSON, d.author(), Field.Store.NO));

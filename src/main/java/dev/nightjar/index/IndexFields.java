@@ -6,7 +6,7 @@ final class IndexFields {
     static final String SOURCE = "source";         // StringField
     static final String KIND = "kind";             // StringField, "source:kind"
     static final String TITLE = "title";           // TextField, stored; weighted x2 at query time
-    static final String BODY = "body";             // TextField, stored (highlights)
+    static final String BODY = "body";             // text, stored, with offsets (highlights from postings)
     static final String STATE = "state";           // StringField
     static final String PROJECT = "project";       // StringField, multi: linear project/initiative/team ids
     static final String PERSON = "person";         // StringField, multi: author and participant identities
@@ -21,6 +21,9 @@ final class IndexFields {
     static final String EVERYONE = "*";
 
     static final String COMMIT_SEQ = "store_change_seq"; // commit user data: last store change indexed
+    static final String COMMIT_SCHEMA = "schema";         // commit user data: the field layout it was built with
+    /** Bump when a field's type changes; an index built with another layout is rebuilt on open. */
+    static final String SCHEMA_VERSION = "2";
 
     private IndexFields() {
     }

@@ -214,10 +214,14 @@ public final class DocumentStore {
         return jdbc.query("SELECT " + COLUMNS + " FROM documents WHERE url IN (?, ?) AND deleted_at IS NULL", ROW, trimmed, trimmed + "/");
     }
 
-    /** Streams every document changed after {@code seq}, in change order (index catch-up, reindex). */
+    /**
+     * Streams every document changed after {@code seq}, in change order (index catch-up, reindex). The
+     * raw source JSON is left out (null): the index does not need it and it is the largest column.
+     */
     public void forEachChangedAfter(long seq, Consumer<StoredDocument> consumer) {
         jdbc.query(con -> {
-            var ps = con.prepareStatement("SELECT " + COLUMNS + " FROM documents WHERE change_seq > ? ORDER BY change_seq");
+            var ps = con.prepareStatement("SELECT " + COLUMNS.replace("raw_json", "NULL AS raw_json")
+                    + " FROM documents WHERE change_seq > ? ORDER BY change_seq");
             ps.setLong(1, seq);
             ps.setFetchSize(500);
             return ps;

@@ -126,6 +126,31 @@ class DocumentIndexTest {
         }
     }
 
+    @Test
+    void anIndexBuiltWithAnOlderFieldLayoutIsRebuiltOnOpen() throws Exception {
+        Path root = tmp.resolve("old");
+        try (Workspace ws = TempWorkspace.open(root)) {
+            TempWorkspace.ingest(ws, List.of(doc("linear:issue:A-1", "first", "alpha beta", now)));
+        }
+        // replace the index with one whose body has no offsets and no schema marker, as version 1 wrote it
+        Path indexDir = root.resolve("data/index");
+        try (var dir = org.apache.lucene.store.FSDirectory.open(indexDir);
+             var writer = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig(DocumentIndex.newAnalyzer())
+                     .setOpenMode(org.apache.lucene.index.IndexWriterConfig.OpenMode.CREATE))) {
+            var old = new org.apache.lucene.document.Document();
+            old.add(new org.apache.lucene.document.StringField("id", "linear:issue:A-1", org.apache.lucene.document.Field.Store.YES));
+            old.add(new org.apache.lucene.document.TextField("body", "alpha beta", org.apache.lucene.document.Field.Store.YES));
+            writer.addDocument(old);
+            writer.setLiveCommitData(Map.of("store_change_seq", "1").entrySet());
+            writer.commit();
+        }
+        try (Workspace ws = TempWorkspace.open(root)) {
+            List<SearchHit> hits = ws.index().search(SearchRequest.of("alpha", 10));
+            assertThat(ids(hits)).containsExactly("linear:issue:A-1");
+            assertThat(hits.get(0).highlight()).contains("<b>alpha</b>");
+        }
+    }
+
     private static List<String> ids(List<SearchHit> hits) {
         return hits.stream().map(SearchHit::id).toList();
     }
