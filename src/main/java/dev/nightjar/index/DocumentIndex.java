@@ -69,8 +69,10 @@ public final class DocumentIndex implements AutoCloseable {
     private DocumentIndex(Path dir, Clock clock) throws IOException {
         this.clock = clock;
         this.directory = FSDirectory.open(dir);
+        org.apache.lucene.index.TieredMergePolicy merges = new org.apache.lucene.index.TieredMergePolicy();
+        merges.setForceMergeDeletesPctAllowed(0.0); // compact() removes every deleted document
         IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64);
+                .setRAMBufferSizeMB(64).setMergePolicy(merges);
         try {
             this.writer = new IndexWriter(directory, config);
         } catch (LockObtainFailedException e) {
@@ -114,6 +116,20 @@ public final class DocumentIndex implements AutoCloseable {
             else refresh();
         }
         return count[0];
+    }
+
+    /**
+     * Rewrites segments that hold deleted (updated) documents, then commits. BM25 statistics count
+     * deleted documents until their segment is merged, so without this an incrementally updated index
+     * ranks near-ties slightly differently from a rebuilt one. The nightly job calls it once at the end.
+     */
+    public synchronized void compact() {
+        try {
+            writer.forceMergeDeletes(true);
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Makes everything applied so far durable. */
@@ -250,8 +266,7 @@ public final class DocumentIndex implements AutoCloseable {
             IndexSearcher searcher = searchers.acquire();
             try {
                 Query text = textQuery(request.text());
-                Query query = new FunctionScoreQuery(withFilters(text, request), new RankingBoost(clock));
-                TopDocs top = searcher.search(query, Math.max(1, request.limit()));
+                TopDocs top = ranked(searcher, text, withFilters(text, request), Math.max(1, request.limit()));
                 String[] highlights = highlight(searcher, text, top);
                 List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
                 for (int i = 0; i < top.scoreDocs.length; i++) {
@@ -271,6 +286,37 @@ public final class DocumentIndex implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * BM25 finds the best {@link #RESCORE_WINDOW} matches (with block-max pruning, so the cost does not
+     * grow with the number of matches), then truth × flags × recency re-ranks them. Without query text
+     * every document matches equally, so all of them are ranked by the boost alone.
+     */
+    private TopDocs ranked(IndexSearcher searcher, Query text, Query filtered, int limit) throws IOException {
+        RankingBoost boost = new RankingBoost(clock);
+        if (text instanceof MatchAllDocsQuery) return searcher.search(new FunctionScoreQuery(filtered, boost), limit);
+        ScoreDoc[] candidates = searcher.search(filtered, Math.max(RESCORE_WINDOW, limit * 10)).scoreDocs.clone();
+        java.util.Arrays.sort(candidates, java.util.Comparator.comparingInt(sd -> sd.doc)); // doc values read forward
+        List<org.apache.lucene.index.LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int currentLeaf = -1;
+        org.apache.lucene.search.DoubleValues values = null;
+        for (ScoreDoc sd : candidates) {
+            int leafIndex = org.apache.lucene.index.ReaderUtil.subIndex(sd.doc, leaves);
+            var leaf = leaves.get(leafIndex);
+            if (leafIndex != currentLeaf) {
+                values = boost.getValues(leaf, null);
+                currentLeaf = leafIndex;
+            }
+            values.advanceExact(sd.doc - leaf.docBase);
+            sd.score = (float) (sd.score * values.doubleValue());
+        }
+        java.util.Arrays.sort(candidates, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+        ScoreDoc[] top = java.util.Arrays.copyOf(candidates, Math.min(limit, candidates.length));
+        return new TopDocs(new org.apache.lucene.search.TotalHits(top.length, org.apache.lucene.search.TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), top);
+    }
+
+    /** How many BM25 matches truth and recency may re-rank. */
+    static final int RESCORE_WINDOW = 200;
 
     private Query textQuery(String text) {
         return textQuery(analyzer, text);

@@ -23,7 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <pre>
  *   split (parallel): one chunk step per source   source:linear | source:github | ...
  *   reconcile:  deletions (full runs: documents the source no longer lists)
- *   truth:      rules, admin marks, staleness, supersession
+ *   truth:      rules, admin marks, staleness, supersession; then the index is compacted and committed
  *   verdict:    FAILED when any source failed (the others' data is kept and processed)
  * </pre>
  * Restart policy: a source step is chunk-oriented with one page per chunk; its reader's position is
@@ -97,6 +97,7 @@ final class NightlyJobFactory {
         return new StepBuilder("truth", repository).tasklet((contribution, chunk) -> {
             ws.truthRefresher().refresh();
             ws.index().catchUp(ws.documents());
+            ws.index().compact();
             return RepeatStatus.FINISHED;
         }, transactions).allowStartIfComplete(true).build();
     }

@@ -102,6 +102,7 @@ class DocumentIndexTest {
                         d -> TruthAssessment.of(TruthLevel.values()[Math.abs(d.id().key().hashCode()) % 4], "test"));
                 ws.index().catchUp(ws.documents());
             }
+            ws.index().compact(); // what the nightly job does at its end
             for (String q : queries) incremental.add(ids(ws.index().search(SearchRequest.of(q, 10))));
             int rebuilt = ws.index().rebuild(ws.documents());
             assertThat(rebuilt).isEqualTo(ws.index().documentCount());
