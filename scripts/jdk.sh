@@ -11,7 +11,8 @@ nightjar_find_jdk() {
   if command -v java >/dev/null 2>&1; then
     candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
   fi
-  for c in /usr/lib/jvm/* /opt/java/* /opt/jdk*; do [ -d "$c" ] && candidates+=("$c"); done
+  # NIGHTJAR_JVM_DIRS (space-separated globs) replaces the usual install locations, e.g. for a test
+  for c in ${NIGHTJAR_JVM_DIRS:-/usr/lib/jvm/* /opt/java/* /opt/jdk*}; do [ -d "$c" ] && candidates+=("$c"); done
   for c in "${candidates[@]}"; do
     [ -x "$c/bin/java" ] && [ -x "$c/bin/javac" ] || continue
     major=$(nightjar_java_major "$c")
