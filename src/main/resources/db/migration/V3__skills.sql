@@ -17,7 +17,7 @@ CREATE INDEX decisions_at ON decisions (decided_at);
 -- Small named watermarks of the skills (e.g. the last store change the decision log has seen).
 CREATE TABLE skill_state (
     name            VARCHAR(128)     NOT NULL PRIMARY KEY,
-    value           VARCHAR(4000)    NOT NULL,
+    state_value     VARCHAR(4000)    NOT NULL,
     updated_at      TIMESTAMP WITH TIME ZONE NOT NULL
 );
 

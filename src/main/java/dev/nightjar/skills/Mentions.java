@@ -39,12 +39,13 @@ public final class Mentions {
     private static final Pattern TARGET = Pattern.compile("(?i)\\b(target\\w*|planned|plan|eta|date)\\b");
 
     private static final String NAME = "([A-Za-z][A-Za-z0-9@._/-]*[A-Za-z0-9])";
-    private static final String NUM = "(\\d+(?:\\.\\d+)?)";
+    private static final String NUM = "(\\d+(?:\\.\\d+)?)(?![\\d/-]|\\.\\d)";
     private static final Pattern CMP_TARGET = Pattern.compile("(?i)" + NAME + "\\s*(≥|>=|≤|<=|>|<|of at least|at least|at most)\\s*" + NUM);
     private static final Pattern NAME_TARGET = Pattern.compile("(?i)" + NAME + "\\s+target(?:\\s+of|\\s+is|:)?\\s*(≥|>=)?\\s*" + NUM);
     private static final Pattern TARGET_NAME = Pattern.compile("(?i)\\btarget(?:ed)?\\s+" + NAME + "\\s*(?:of|:|=|is|≥|>=)\\s*" + NUM);
     private static final Set<String> NOT_METRICS = Set.of("the", "a", "an", "is", "be", "of", "at", "to", "and", "or", "with",
-            "target", "targets", "metric", "success", "goal", "score", "value", "than", "least", "most", "by", "for", "on", "our");
+            "target", "targets", "metric", "success", "goal", "score", "value", "than", "least", "most", "by", "for", "on", "our",
+            "launch", "date", "deadline", "release", "ship", "due", "eta");
 
     private Mentions() {
     }

@@ -122,8 +122,11 @@ public final class StatusComposer {
     }
 
     private void blockers(FactSheet sheet, Neighborhood n) {
+        // an issue that is itself a blocker in a longer chain is told inside that chain, not twice
+        Set<String> blocking = new java.util.HashSet<>();
+        n.blockedBy.values().forEach(l -> l.forEach(d -> blocking.add(d.id())));
         for (StoredDocument blocked : n.issues.values()) {
-            if (Gatherer.finished(blocked) || !n.blockedBy.containsKey(blocked.id())) continue;
+            if (Gatherer.finished(blocked) || !n.blockedBy.containsKey(blocked.id()) || blocking.contains(blocked.id())) continue;
             List<StoredDocument> chain = new ArrayList<>(List.of(blocked));
             StringBuilder text = new StringBuilder(describeIssue(blocked));
             StoredDocument current = blocked;

@@ -93,13 +93,13 @@ public final class DecisionLog {
     }
 
     private long watermark() {
-        Optional<String> v = db.jdbc().queryForList("SELECT value FROM skill_state WHERE name = ?", String.class, WATERMARK).stream().findFirst();
+        Optional<String> v = db.jdbc().queryForList("SELECT state_value FROM skill_state WHERE name = ?", String.class, WATERMARK).stream().findFirst();
         return v.map(Long::parseLong).orElse(0L);
     }
 
     private void setWatermark(long seq, Instant now) {
-        int n = db.jdbc().update("UPDATE skill_state SET value = ?, updated_at = ? WHERE name = ?", Long.toString(seq), ts(now), WATERMARK);
-        if (n == 0) db.jdbc().update("INSERT INTO skill_state (name, value, updated_at) VALUES (?,?,?)", WATERMARK, Long.toString(seq), ts(now));
+        int n = db.jdbc().update("UPDATE skill_state SET state_value = ?, updated_at = ? WHERE name = ?", Long.toString(seq), ts(now), WATERMARK);
+        if (n == 0) db.jdbc().update("INSERT INTO skill_state (name, state_value, updated_at) VALUES (?,?,?)", WATERMARK, Long.toString(seq), ts(now));
     }
 
     private static int compare(Instant a, Instant b) {

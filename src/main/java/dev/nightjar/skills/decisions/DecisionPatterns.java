@@ -45,7 +45,7 @@ public final class DecisionPatterns {
             String sentence = sentences.get(i)[1];
             Matcher d = DECISION.matcher(sentence);
             if (!d.find()) continue;
-            String what = trim(d.group(1));
+            String what = trim(d.group(1)).replaceFirst("(?i)^we(?:'ll| will|'re| are)(?: going)? go(?:ing)? with\\s+", "go with ");
             String why = null;
             Matcher inline = WHY_INLINE.matcher(what);
             if (inline.matches()) {
