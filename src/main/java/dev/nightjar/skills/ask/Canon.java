@@ -123,11 +123,11 @@ public final class Canon {
         };
     }
 
-    static Instant updated(StoredDocument d) {
+    public static Instant updated(StoredDocument d) {
         return d.document().updatedAt() != null ? d.document().updatedAt() : d.firstSeenAt();
     }
 
-    static LocalDate day(Instant i) {
+    public static LocalDate day(Instant i) {
         return i == null ? null : LocalDate.ofInstant(i, ZoneOffset.UTC);
     }
 
