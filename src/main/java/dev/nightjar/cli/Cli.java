@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "nightjar", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Knowledge coordinator: nightly sync of Linear, GitHub, W&B, Notion and Slack into a cited ground-truth store.",
-        subcommands = {StatusCommand.class, CanonicalCommand.class, ReindexCommand.class})
+        subcommands = {StatusCommand.class, CanonicalCommand.class, ReindexCommand.class, AskCommand.class, BriefCommand.class,
+                ScratchpadCommand.class})
 public final class Cli {
 
     public static final int OK = 0, FAILED = 1, USAGE = 2, REFUSED = 3;
