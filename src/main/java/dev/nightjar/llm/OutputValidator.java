@@ -33,7 +33,7 @@ public final class OutputValidator {
         while (c.find()) used.add(Integer.parseInt(c.group(1)));
         if (used.isEmpty()) problems.add("no citations");
         for (int n : used) if (!citations.contains(n)) problems.add("citation [" + n + "] is not one of the given facts");
-        Set<String> known = numbers(facts);
+        Set<String> known = numbers(facts == null ? "" : CITATION.matcher(facts).replaceAll(" "));
         String claims = LIST_MARKER.matcher(CITATION.matcher(text).replaceAll(" ")).replaceAll(" ");
         for (String number : numbers(claims)) if (!known.contains(number)) problems.add("number " + number + " is not in the facts");
         return problems;
