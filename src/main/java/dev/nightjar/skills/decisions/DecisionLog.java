@@ -3,7 +3,6 @@ package dev.nightjar.skills.decisions;
 import dev.nightjar.store.Database;
 import dev.nightjar.store.DocumentStore;
 import dev.nightjar.store.StoredDocument;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,6 +33,11 @@ public final class DecisionLog {
         this.db = db;
         this.store = store;
         this.clock = clock;
+    }
+
+    /** The nightly job's hook (step "truth" or "brief"): brings the decision log up to date with the store. */
+    public static int refresh(dev.nightjar.Workspace ws) {
+        return new DecisionLog(ws.database(), ws.documents(), ws.clock()).refresh();
     }
 
     /** Re-extracts decisions of documents changed since the last call; returns how many documents were read. */
