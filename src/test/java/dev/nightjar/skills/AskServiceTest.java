@@ -70,7 +70,6 @@ class AskServiceTest {
             assertThat(url(a, c.citations().get(1))).isEqualTo(SCRATCH);
         });
         assertThat(line(a, "- Scratchpad note")).contains("January 12, 2027");
-        System.out.println(AnswerRenderer.text(a));
         assertThat(a.markdown()).contains("**Scratchpad notes (raw thoughts, not facts)**");
         // the superseded PRD's date is never presented as current
         assertThat(a.markdown()).doesNotContain("2026-12-01").doesNotContain("December 1,");

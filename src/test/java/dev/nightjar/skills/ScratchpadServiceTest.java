@@ -89,6 +89,24 @@ class ScratchpadServiceTest {
     }
 
     @Test
+    void aPrivateScratchpadChannelMessageKeepsItsAclAndRoutesItsActionToTheOwnersBrief() {
+        Note note = scratchpad.add("Ranker v2 training: Lee to rerun the backfill on the GPU pool tonight.", "dana@example.com",
+                dev.nightjar.model.Acl.members(java.util.List.of("slack:U0DANA", "slack:U0LEE")), "slack:thread:C0PRIV/1764000100.000200");
+        assertThat(note.project().title()).isEqualTo("Ranker v2 training");
+        assertThat(note.actions()).singleElement().satisfies(a -> assertThat(a.owner()).isEqualTo("lee@example.com"));
+
+        AskService ask = new AskService(ws, Optional.empty());
+        assertThat(dev.nightjar.skills.ask.AnswerRenderer.jsonText(ask.ask("where do we stand on ranker v2 training",
+                Viewer.person("sam@example.com", ws.people())))).doesNotContain(note.url()).doesNotContain("rerun the backfill");
+        assertThat(dev.nightjar.skills.ask.AnswerRenderer.jsonText(ask.ask("where do we stand on ranker v2 training",
+                Viewer.person("lee@example.com", ws.people())))).contains(note.url());
+
+        var brief = new dev.nightjar.skills.brief.BriefService(ws, Optional.empty()).forPerson("lee@example.com", java.time.Duration.ofHours(24));
+        assertThat(brief.sheet().bySection().get("Needs your action")).anySatisfy(f -> assertThat(f.text())
+                .contains("From a scratchpad note (not confirmed): Ranker v2 training: Lee to rerun the backfill"));
+    }
+
+    @Test
     void anUnknownAuthorIsAUsageError() {
         assertThatThrownBy(() -> scratchpad.add("anything", "nobody@example.com")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown person nobody@example.com");
