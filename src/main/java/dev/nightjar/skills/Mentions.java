@@ -122,6 +122,17 @@ public final class Mentions {
         }
     }
 
+    private static final Pattern OWNER = Pattern.compile("(?i)\\b(?:owner|owned by|dri)\\s*(?:is|:|=)?\\s*((?-i)[A-Z][\\p{L}'-]+(?: [A-Z][\\p{L}'-]+)?)");
+
+    /** Owners named in {@code text} ("Owner: Dana Kim", "owned by Lee Park", "DRI: Sam"). */
+    public static List<String> owners(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) return out;
+        Matcher m = OWNER.matcher(text);
+        while (m.find()) if (!out.contains(m.group(1))) out.add(m.group(1));
+        return out;
+    }
+
     /** Metric goals in {@code text}. */
     public static List<MetricTarget> metricTargets(String text) {
         List<MetricTarget> out = new ArrayList<>();

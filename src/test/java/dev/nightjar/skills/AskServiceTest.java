@@ -63,13 +63,20 @@ class AskServiceTest {
         assertThat(line(a, "Urgent and unassigned: RNK-104")).isNotBlank();
         assertThat(line(a, "changes requested by Lee Park")).contains("#44");
         // the scratchpad proposal is a labelled conflict, canonical side first
-        assertThat(a.conflicts()).singleElement().satisfies(c -> {
+        assertThat(a.conflicts()).filteredOn(c -> c.text().contains("2027-01-12")).singleElement().satisfies(c -> {
             assertThat(c.text()).contains("scratchpad note", "2027-01-12", "2026-12-15");
             assertThat(c.citations()).hasSize(2);
             assertThat(url(a, c.citations().get(0))).isEqualTo(PRD_V2);
             assertThat(url(a, c.citations().get(1))).isEqualTo(SCRATCH);
         });
         assertThat(line(a, "- Scratchpad note")).contains("January 12, 2027");
+        // a newer working document naming another owner than the canonical PRD
+        assertThat(a.conflicts()).filteredOn(c -> c.text().contains("owner")).singleElement().satisfies(c -> {
+            assertThat(c.text()).contains("names Lee Park as owner", "says Dana Kim");
+            assertThat(url(a, c.citations().get(0))).isEqualTo(PRD_V2);
+            assertThat(url(a, c.citations().get(1))).isEqualTo("https://www.notion.so/acme/Ranker-handover-3333");
+        });
+        assertThat(line(a, "Owner Dana Kim, per the canonical Ranker v2 PRD")).isNotBlank();
         assertThat(a.markdown()).contains("**Scratchpad notes (raw thoughts, not facts)**");
         // the superseded PRD's date is never presented as current
         assertThat(a.markdown()).doesNotContain("2026-12-01").doesNotContain("December 1,");
@@ -118,6 +125,19 @@ class AskServiceTest {
         Answer ambiguous = ask.ask("status of billing", Viewer.operator());
         assertThat(ambiguous.subject().candidates()).isNotEmpty();
         assertThat(ambiguous.markdown()).contains("Ambiguous: it also matches");
+    }
+
+    @Test
+    void whoOwnsAProjectAndWhatIsAPersonOnAreAnsweredToo() {
+        Answer owner = ask.ask("Who owns Ranker v2 training?", Viewer.operator());
+        assertThat(owner.subject().kind()).isEqualTo("project");
+        assertThat(line(owner, "Linear project Ranker v2 training")).contains("lead Dana Kim");
+
+        Answer person = ask.ask("what is Lee Park working on?", Viewer.operator());
+        assertThat(person.subject().kind()).isEqualTo("person");
+        assertThat(person.subject().key()).isEqualTo("lee@example.com");
+        assertThat(person.markdown()).contains("RNK-102").contains("RNK-103");
+        assertThat(ContractSchemas.violations("ask", AnswerRenderer.jsonText(person))).isEmpty();
     }
 
     @Test

@@ -27,6 +27,13 @@ class MentionsTest {
     }
 
     @Test
+    void ownersAreNamedPeople() {
+        assertThat(Mentions.owners("Owner: Dana Kim. Reviewers: all")).containsExactly("Dana Kim");
+        assertThat(Mentions.owners("this is owned by Lee Park now")).containsExactly("Lee Park");
+        assertThat(Mentions.owners("the owner is unclear")).isEmpty();
+    }
+
+    @Test
     void metricTargetsInTheUsualSpellings() {
         assertThat(Mentions.metricTargets("Success metric: NDCG@10 ≥ 0.42 on the offline eval set.")).singleElement().satisfies(t -> {
             assertThat(t.metric()).isEqualTo("NDCG@10");

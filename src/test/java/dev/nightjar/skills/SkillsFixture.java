@@ -53,6 +53,7 @@ public final class SkillsFixture {
         f.github();
         f.wandb();
         f.notion();
+        f.notionDraft();
         f.slack();
         ws.documents().write(new Normalized(f.docs, f.links, f.people, List.of()),
                 d -> ws.truthPolicy().assess(d, Optional.empty(), ws.clock().instant()));
@@ -216,9 +217,15 @@ public final class SkillsFixture {
                 link("notion:page:prd-v1", LinkType.REFERENCES, "url:" + PROJECT_URL));
         add(doc("notion:page:prd-v2", "https://www.notion.so/acme/Ranker-v2-PRD-2222", "Ranker v2 PRD",
                 "Scope: learned ranker for web search, English only.\nTarget launch: 2026-12-15.\n"
-                        + "Success metric: NDCG@10 ≥ 0.42 on the offline eval set.\nTracking: " + PROJECT_URL, daysAgo(20), daysAgo(10))
+                        + "Success metric: NDCG@10 ≥ 0.42 on the offline eval set.\nOwner: Dana Kim\nTracking: " + PROJECT_URL, daysAgo(20), daysAgo(10))
                 .author("notion:n-dana").state("approved").properties(props("data_source", "PRDs", "Status", "Approved")),
                 link("notion:page:prd-v2", LinkType.REFERENCES, "url:" + PROJECT_URL));
+    }
+
+    private void notionDraft() {
+        add(doc("notion:page:handover", "https://www.notion.so/acme/Ranker-handover-3333", "Ranker v2 handover notes",
+                "Draft. From December the ranker v2 owner is Lee Park while Dana is on leave.", daysAgo(1), daysAgo(1))
+                .author("notion:n-dana").properties(props("data_source", "Docs", "Status", "Draft")));
     }
 
     private void slack() {

@@ -73,6 +73,9 @@ public final class Canon {
                 sheet.add(section, "Target " + t.metric() + " " + t.comparator() + " " + Numbers.format(t.value()) + ", per the canonical "
                         + title + flag + ".", d);
             }
+            for (String owner : Mentions.owners(d.document().body())) {
+                sheet.add(section, "Owner " + owner + ", per the canonical " + title + flag + ".", d);
+            }
             for (String s : Mentions.sentences(d.document().body())) {
                 if (s.toLowerCase(java.util.Locale.ROOT).startsWith("scope")) sheet.add(section, s, d);
             }
@@ -100,6 +103,13 @@ public final class Canon {
                     if (same.isPresent() && !same.get().date().equals(m.date())) {
                         sheet.conflict(label(o) + " " + o.document().title() + " states " + m.what() + " " + m.date() + "; the canonical "
                                 + c.document().title() + " says " + same.get().date() + ".", c, o);
+                    }
+                }
+                List<String> owners = Mentions.owners(c.document().body());
+                for (String owner : Mentions.owners(o.document().body())) {
+                    if (!owners.isEmpty() && !owners.contains(owner)) {
+                        sheet.conflict(label(o) + " " + o.document().title() + " names " + owner + " as owner; the canonical "
+                                + c.document().title() + " says " + owners.get(0) + ".", c, o);
                     }
                 }
                 for (Mentions.MetricTarget t : Mentions.metricTargets(o.document().body())) {
