@@ -107,6 +107,21 @@ class ScratchpadServiceTest {
     }
 
     @Test
+    void scratchpadChannelThreadsBecomeNotesOnceAndAreToldOnceInAnswers() {
+        java.util.List<Note> made = scratchpad.refreshFromChannels();
+        assertThat(made).singleElement().satisfies(n -> {
+            assertThat(n.project().title()).isEqualTo("Ranker v2 training"); // through the RNK-102 it names
+            assertThat(n.summary()).startsWith("thinking we should push the ranker v2 launch");
+        });
+        assertThat(scratchpad.refreshFromChannels()).isEmpty();
+
+        Answer a = new AskService(ws, Optional.empty()).ask("where do we stand on ranker v2", Viewer.operator());
+        assertThat(a.markdown().lines().filter(l -> l.startsWith("- Scratchpad note"))).singleElement().asString().contains("January 12, 2027");
+        assertThat(a.conflicts()).filteredOn(c -> c.text().contains("2027-01-12")).singleElement()
+                .satisfies(c -> assertThat(Answers.url(a, c.citations().get(1))).isEqualTo(made.get(0).url()));
+    }
+
+    @Test
     void anUnknownAuthorIsAUsageError() {
         assertThatThrownBy(() -> scratchpad.add("anything", "nobody@example.com")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown person nobody@example.com");

@@ -48,7 +48,15 @@ public final class Gatherer {
             case "person" -> person(subject, n);
             default -> topical(subject.title(), n, false);
         }
+        dropNotedOriginals(n);
         return n;
+    }
+
+    /** A scratchpad message that has become a structured note is told once, through the note. */
+    private void dropNotedOriginals(Neighborhood n) {
+        List<String> notes = n.attached.keySet().stream().filter(id -> id.startsWith("nightjar:note:")).toList();
+        if (notes.isEmpty()) return;
+        for (Link l : corpus.linksFrom(notes, LinkType.REFERENCES)) n.attached.remove(l.to());
     }
 
     private void planning(Subject subject, Neighborhood n) {

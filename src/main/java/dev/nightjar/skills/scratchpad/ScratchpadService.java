@@ -73,7 +73,8 @@ public final class ScratchpadService {
             }
         }
         Instant now = ws.clock().instant();
-        String key = shortHash(author.email() + "\u0000" + now + "\u0000" + text);
+        // a note made from a channel message keeps one id per message, so re-reading it updates the note in place
+        String key = shortHash(sourceDocId != null ? sourceDocId : author.email() + "\u0000" + now + "\u0000" + text);
         DocumentId id = DocumentId.of("nightjar", "note", key);
         String url = publicUrl() + "/notes/" + key;
         Optional<StoredDocument> project = match.project();
@@ -92,6 +93,34 @@ public final class ScratchpadService {
                 .orElse(null);
         return new Note(id.toString(), url, ref, match.candidates().stream().map(d -> d.document().title()).toList(), content.summary(),
                 content.actions(), content.decisions(), content.questions(), citations, llmUsed);
+    }
+
+    static final String CHANNEL_WATERMARK = "scratchpad.change_seq";
+
+    /**
+     * Turns every scratchpad-channel thread (Slack property {@code scratchpad=true}) that changed since
+     * the last call into a note, keeping the thread's ACL and linking the note to it; the nightly job
+     * (or the Slack app on each message) calls this. Threads whose author has no known e-mail are
+     * skipped. Returns the notes made or updated.
+     */
+    public List<Note> refreshFromChannels() {
+        var jdbc = ws.database().jdbc();
+        long from = jdbc.queryForList("SELECT state_value FROM skill_state WHERE name = ?", String.class, CHANNEL_WATERMARK).stream()
+                .findFirst().map(Long::parseLong).orElse(0L);
+        long to = ws.documents().maxChangeSeq();
+        List<Note> notes = new ArrayList<>();
+        for (StoredDocument t : ws.documents().query("source = 'slack' AND kind = 'thread' AND deleted_at IS NULL AND change_seq > ? "
+                + "AND change_seq <= ? AND properties LIKE ?", from, to, "%\"scratchpad\":\"true\"%")) {
+            Optional<String> email = ws.people().emailOf(t.document().author());
+            if (email.isEmpty() || !ws.people().knows(email.get())) continue;
+            notes.add(add(t.document().body().replaceAll("(?m)^[A-Z][\\p{L}.'-]*(?: [A-Z][\\p{L}.'-]*){0,3}: ", ""), email.get(),
+                    t.document().acl(), t.id()));
+        }
+        java.time.OffsetDateTime now = ws.clock().instant().atOffset(java.time.ZoneOffset.UTC);
+        if (jdbc.update("UPDATE skill_state SET state_value = ?, updated_at = ? WHERE name = ?", Long.toString(to), now, CHANNEL_WATERMARK) == 0) {
+            jdbc.update("INSERT INTO skill_state (name, state_value, updated_at) VALUES (?,?,?)", CHANNEL_WATERMARK, Long.toString(to), now);
+        }
+        return notes;
     }
 
     private Document document(DocumentId id, String url, String text, Note.Content c, Viewer author, Optional<StoredDocument> project,
