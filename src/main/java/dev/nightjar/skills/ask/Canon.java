@@ -3,6 +3,7 @@ package dev.nightjar.skills.ask;
 import dev.nightjar.model.TruthLevel;
 import dev.nightjar.skills.FactSheet;
 import dev.nightjar.skills.Mentions;
+import dev.nightjar.skills.Numbers;
 import dev.nightjar.store.StoredDocument;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -4,6 +4,8 @@ import dev.nightjar.model.Document;
 import dev.nightjar.model.TruthLevel;
 import dev.nightjar.skills.Corpus;
 import dev.nightjar.skills.FactSheet;
+import dev.nightjar.skills.Mentions;
+import dev.nightjar.skills.Numbers;
 import dev.nightjar.skills.Subject;
 import dev.nightjar.skills.Words;
 import dev.nightjar.skills.decisions.Decision;
@@ -191,10 +193,10 @@ public final class StatusComposer {
             boolean compared = false;
             for (Canon.Target t : canon.targets()) {
                 Optional<Map.Entry<String, Double>> metric = run.document().metrics().entrySet().stream()
-                        .filter(e -> dev.nightjar.skills.Mentions.metricKey(e.getKey()).equals(t.target().key())).findFirst();
+                        .filter(e -> Mentions.metricKey(e.getKey()).equals(t.target().key())).findFirst();
                 if (metric.isEmpty()) continue;
                 double v = metric.get().getValue();
-                boolean meets = dev.nightjar.skills.Mentions.meets(t.target(), v);
+                boolean meets = Mentions.meets(t.target(), v);
                 sheet.add(EXPERIMENTS, "Latest finished run " + run.document().title() + " (" + Canon.day(Canon.updated(run)) + "): "
                         + t.target().metric() + " = " + Numbers.format(v) + (meets ? ", meeting" : ", short of") + " the canonical target "
                         + t.describe() + ".", run, t.source());

@@ -1,4 +1,4 @@
-package dev.nightjar.skills.ask;
+package dev.nightjar.skills;
 
 import java.math.BigDecimal;
 
