@@ -29,6 +29,7 @@ public final class Gatherer {
 
     private static final int BLOCKER_DEPTH = 4;
     private static final int TOPICAL_HITS = 20;
+    private static final int RUNS_BY_NAME = 50;
 
     private final Corpus corpus;
     private final DocumentIndex index;
@@ -182,14 +183,18 @@ public final class Gatherer {
         }
     }
 
-    /** W&B runs whose W&B project is named by a distinctive word of the subject ("ranker" for "Ranker v2"). */
+    /**
+     * W&B runs whose W&B project is named by a distinctive word of the subject ("ranker" for "Ranker v2"),
+     * the latest {@value #RUNS_BY_NAME} per word; the SQL pre-filter on the properties JSON keeps this one query per word.
+     */
     private void runsByProjectName(Neighborhood n, String title) {
-        Set<String> words = new LinkedHashSet<>();
-        for (String w : Words.significant(title)) if (w.length() >= 4) words.add(w);
-        if (words.isEmpty()) return;
-        for (StoredDocument d : corpus.query("source = 'wandb' AND kind = 'run' AND deleted_at IS NULL")) {
-            String project = d.document().properties().getOrDefault("project", "");
-            if (Words.significant(project.replace('-', ' ').replace('_', ' ')).stream().anyMatch(words::contains)) n.runs.putIfAbsent(d.id(), d);
+        for (String word : Words.significant(title)) {
+            if (word.length() < 4) continue;
+            for (StoredDocument d : corpus.query("source = 'wandb' AND kind = 'run' AND deleted_at IS NULL AND LOWER(properties) LIKE ? "
+                    + "ORDER BY updated_at DESC LIMIT " + RUNS_BY_NAME, "%\"project\":\"%" + word.replace("%", "").replace("_", "") + "%")) {
+                String project = d.document().properties().getOrDefault("project", "");
+                if (Words.significant(project.replace('-', ' ').replace('_', ' ')).contains(word)) n.runs.putIfAbsent(d.id(), d);
+            }
         }
     }
 
