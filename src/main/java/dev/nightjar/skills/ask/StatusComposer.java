@@ -54,7 +54,7 @@ public final class StatusComposer {
         if (intent.kind() == Intent.Kind.BLOCKERS) blockers(sheet, n);
         if (!subject.isTopic()) subjectRecord(sheet, n);
         canon.facts(sheet, PLAN);
-        progress(sheet, n);
+        if (!subject.isTopic()) progress(sheet, n); // counts over a handful of search hits would mislead
         if (intent.kind() != Intent.Kind.BLOCKERS) blockers(sheet, n);
         code(sheet, n);
         experiments(sheet, n, canon);
@@ -112,7 +112,7 @@ public final class StatusComposer {
         if (sources.length == 0) sources = n.issues.values().stream().limit(LIST_MAX).toArray(StoredDocument[]::new);
         int total = n.issues.size();
         int active = total - byState.getOrDefault("canceled", 0);
-        sheet.add(PROGRESS, total + " issues in Linear: " + String.join(", ", parts)
+        sheet.add(PROGRESS, total + (total == 1 ? " issue" : " issues") + " in Linear: " + String.join(", ", parts)
                 + (active > 0 ? " (" + Math.round(100.0 * done / active) + "% of the non-canceled work done)" : "") + ".", sources);
         n.issues.values().stream().filter(d -> recent(d.document().updatedAt()) && !"open".equals(d.document().state()))
                 .sorted(Comparator.comparing(Canon::updated).reversed()).limit(LIST_MAX)
@@ -245,7 +245,7 @@ public final class StatusComposer {
         for (StoredDocument d : docs) {
             if (d.truth() == TruthLevel.CANONICAL && !topic) continue; // stated in the plan section
             Document doc = d.document();
-            String when = " (" + Canon.day(Canon.updated(d)) + ", " + people.displayName(doc.author()) + ")";
+            String when = " (" + Canon.day(Canon.updated(d)) + (doc.author() == null ? "" : ", " + people.displayName(doc.author())) + ")";
             if (d.truth() == TruthLevel.SCRATCHPAD) {
                 if (scratch++ < LIST_MAX) sheet.add(SCRATCHPAD, "Scratchpad note" + when + ": " + excerpt(doc), d);
             } else if (d.truth() == TruthLevel.WORKING) {
