@@ -164,6 +164,20 @@ class LlmPathTest {
     }
 
     @Test
+    void theBriefIsWrittenFromItsNumberedItemsAndKeepsItsSections() {
+        openai.reply(r -> "## Merged\n- #41 merged [" + citationOf(prompt(r), "Merged #41") + "].");
+        var brief = new dev.nightjar.skills.brief.BriefService(ws, Optional.of(writer(200_000))).forTeam("RNK", java.time.Duration.ofHours(24));
+        assertThat(openai.prompt(0)).contains("morning brief for RNK", "(Merged pull requests; record) Merged #41")
+                .doesNotContain("C0PRIV").doesNotContain("RNK-105 tokenizer cleanup");
+        assertThat(brief.llm().used()).isTrue();
+        String md = dev.nightjar.skills.brief.BriefRenderer.markdown(brief);
+        assertThat(md).contains("- #41 merged [").contains("Sources");
+        String json = dev.nightjar.skills.brief.BriefRenderer.jsonText(brief);
+        assertThat(ContractSchemas.violations("brief", json)).isEmpty();
+        assertThat(json).contains("\"title\" : \"Merged pull requests\"");
+    }
+
+    @Test
     void theCliTakesTheKeyAndBaseUrlFromTheEnvironmentAndStatusShowsTheTokens() {
         openai.reply(r -> "Launch: 2026-12-15 [" + citationOf(prompt(r), "Launch date 2026-12-15") + "].");
         ws.close();
