@@ -24,6 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  *   split (parallel): one chunk step per source   source:linear | source:github | ...
  *   reconcile:  deletions (full runs: documents the source no longer lists)
  *   truth:      rules, admin marks, staleness, supersession; then the index is compacted and committed
+ *   notes:      the decision log, and a structured note per changed scratchpad-channel thread
  *   verdict:    FAILED when any source failed (the others' data is kept and processed)
  * </pre>
  * Restart policy: a source step is chunk-oriented with one page per chunk; its reader's position is
@@ -60,6 +61,7 @@ final class NightlyJobFactory {
                 .start(sources)
                 .next(reconcileStep(connectors, runId, full))
                 .next(truthStep())
+                .next(notesStep())
                 .next(verdictStep())
                 .end()
                 .build();
@@ -98,6 +100,16 @@ final class NightlyJobFactory {
             ws.truthRefresher().refresh();
             ws.index().catchUp(ws.documents());
             ws.index().compact();
+            return RepeatStatus.FINISHED;
+        }, transactions).allowStartIfComplete(true).build();
+    }
+
+    private Step notesStep() {
+        return new StepBuilder("notes", repository).tasklet((contribution, chunk) -> {
+            dev.nightjar.skills.decisions.DecisionLog.refresh(ws);
+            dev.nightjar.skills.scratchpad.ScratchpadService.of(ws).refreshFromChannels();
+            ws.index().catchUp(ws.documents());
+            ws.index().commit();
             return RepeatStatus.FINISHED;
         }, transactions).allowStartIfComplete(true).build();
     }

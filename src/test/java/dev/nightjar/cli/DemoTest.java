@@ -1,0 +1,50 @@
+package dev.nightjar.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nightjar.sandbox.SampleCompany;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `nightjar demo` end to end: sandbox servers, the real connectors and job, a brief and cited answers. */
+class DemoTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theDemoSyncsTheSandboxAndShowsACitedBriefAndAnswers() {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-25T09:00:00Z"), ZoneOffset.UTC);
+        SampleCompany.Stories stories = SampleCompany.generate(clock).stories();
+        CliRunner.Result r = CliRunner.run(null, tmp.resolve("demo"), clock, Map.of(), "demo");
+        assertThat(r.exit()).as(r.err()).isZero();
+        String out = r.out();
+
+        // the real job read all five sources
+        for (String source : new String[]{"linear", "github", "wandb", "notion", "slack"}) {
+            assertThat(out).containsPattern(source + "\\s+COMPLETED\\s+[1-9]");
+        }
+        // the brief: last night's crashed run and the overnight review asking for changes, cited
+        String brief = out.substring(out.indexOf("== Morning brief"), out.indexOf("== nightjar ask"));
+        assertThat(brief).containsPattern("Run \\S+ crashed").contains("/runs/" + stories.crashedRunName())
+                .contains("Changes requested on #" + stories.changesRequestedPr())
+                .contains("https://wandb.ai/kestrel/search-ranker/runs/");
+        // where do we stand: the canonical launch date and metric target, the blocker chain, cited
+        String status = out.substring(out.indexOf("== nightjar ask \"Where do we stand"));
+        assertThat(status).contains("Launch date " + stories.canonicalLaunchDate() + ", per the canonical Neural reranker PRD")
+                .contains("ndcg@10")
+                .contains(String.join("", stories.blockerChain().subList(stories.blockerChain().size() - 1, stories.blockerChain().size())))
+                .contains("(notion, canonical) https://");
+        assertThat(status.substring(0, status.indexOf("Sources"))).doesNotContain("Launch date " + stories.draftLaunchDate());
+        // the scratchpad note proposing another date is reported as a conflict with the canonical PRD
+        assertThat(status.substring(0, status.indexOf("Sources"))).contains("**Conflicts**").contains(stories.scratchpadLaunchDate().toString());
+        // why did we: the decision with its why
+        assertThat(out).contains("Decision: go with hybrid BM25+dense; why: dense-only loses");
+        assertThat(out).contains("Demo finished in").contains("Try next:");
+    }
+}
