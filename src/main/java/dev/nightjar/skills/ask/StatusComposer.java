@@ -246,7 +246,10 @@ public final class StatusComposer {
             if (d.truth() == TruthLevel.CANONICAL && !topic) continue; // stated in the plan section
             Document doc = d.document();
             String when = " (" + Canon.day(Canon.updated(d)) + (doc.author() == null ? "" : ", " + people.displayName(doc.author())) + ")";
-            if (d.truth() == TruthLevel.SCRATCHPAD) {
+            if (d.superseded()) {
+                // a superseded draft is named, never quoted: its dates and targets are not current
+                if (working++ < LIST_MAX) sheet.add(WORKING, "Document " + doc.title() + " (superseded; not current)" + when + ".", d);
+            } else if (d.truth() == TruthLevel.SCRATCHPAD) {
                 if (scratch++ < LIST_MAX) sheet.add(SCRATCHPAD, "Scratchpad note" + when + ": " + excerpt(doc), d);
             } else if (d.truth() == TruthLevel.WORKING) {
                 if (working++ < LIST_MAX) sheet.add(WORKING, "Working document " + doc.title() + when + ": " + excerpt(doc), d);
