@@ -1,0 +1,99 @@
+package dev.nightjar.bench;
+
+import dev.nightjar.store.RunStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Figures 3 and 4, against the sandbox in this process and on one store:
+ * <ol>
+ *   <li>HTTP efficiency: the first sync's requests per source against {@link PageFloor} (the fewest a
+ *       full read of the same data could make), and an immediate re-sync of unchanged data: its requests
+ *       and the quota they use (requests not answered 304, which GitHub does not charge).</li>
+ *   <li>Incremental cost: after {@link CompanyEdits} changes ~1% of the records, the wall time of the
+ *       nightly (incremental) sync against a `--full` sync of the same data, alternated {@code rounds}
+ *       times (fresh edits each round); medians.</li>
+ * </ol>
+ */
+final class SyncBenchmark {
+
+    static final double CHANGED_PERCENT = 1.0;
+
+    /**
+     * @param documents   documents the first sync stored
+     * @param edited      records changed per source before each incremental sync (the last round's)
+     * @param incremental one measurement per round; {@code full} likewise
+     */
+    record Result(Map<String, Long> floor, SandboxSync.Measured first, SandboxSync.Measured unchanged, long documents,
+                  Map<String, Integer> edited, List<SandboxSync.Measured> incremental, List<SandboxSync.Measured> full) {
+
+        double incrementalMedianSeconds() {
+            return median(incremental);
+        }
+
+        double fullMedianSeconds() {
+            return median(full);
+        }
+
+        private static double median(List<SandboxSync.Measured> runs) {
+            double[] s = runs.stream().mapToDouble(SandboxSync.Measured::seconds).sorted().toArray();
+            return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        }
+
+        /** Documents the incremental syncs wrote as new or changed (summed over sources), per round. */
+        int[] incrementalWrites() {
+            return incremental.stream().mapToInt(m -> m.sources().values().stream().mapToInt(c -> c.created() + c.changed()).sum()).toArray();
+        }
+    }
+
+    private final Path dir;
+    private final int rounds;
+    private final Clock clock;
+
+    SyncBenchmark(Path dir, int rounds, Clock clock) {
+        this.dir = dir;
+        this.rounds = rounds;
+        this.clock = clock;
+    }
+
+    Result run(PrintWriter log) throws IOException {
+        try (SandboxSync sandbox = new SandboxSync(dir, clock)) {
+            Map<String, Long> floor = PageFloor.of(sandbox.company());
+            step(log, "sandbox: first sync (reads everything)");
+            SandboxSync.Measured first = sandbox.sync(false);
+            step(log, "sandbox: re-sync, nothing changed");
+            SandboxSync.Measured unchanged = sandbox.sync(false);
+            long documents = first.sources().values().stream().mapToLong(RunStore.SourceCounts::created).sum();
+            Map<String, Integer> edited = Map.of();
+            SandboxSync.Measured[] incremental = new SandboxSync.Measured[rounds], full = new SandboxSync.Measured[rounds];
+            for (int round = 0; round < rounds; round++) {
+                edited = CompanyEdits.apply(sandbox.company(), CHANGED_PERCENT, afterTheLastSync(), "[bench edit " + (round + 1) + "]");
+                step(log, "sandbox: round " + (round + 1) + "/" + rounds + ", sync after ~1% changed, then `--full`");
+                incremental[round] = sandbox.sync(false);
+                full[round] = sandbox.sync(true);
+            }
+            return new Result(floor, first, unchanged, documents, edited, Arrays.asList(incremental), Arrays.asList(full));
+        }
+    }
+
+    /** An edit time strictly after the previous sync's watermarks, which some sources keep to the second. */
+    private Instant afterTheLastSync() {
+        try {
+            Thread.sleep(1100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return clock.instant();
+    }
+
+    private static void step(PrintWriter log, String what) {
+        log.println("  " + what + "...");
+        log.flush();
+    }
+}
