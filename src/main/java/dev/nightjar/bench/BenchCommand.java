@@ -45,9 +45,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--startup-runs", defaultValue = "5", description = "Cold starts per command for the start-up figure (0 skips it).")
     int startupRuns;
 
-    @Option(names = "--sync-rounds", defaultValue = "3",
+    @Option(names = "--sync-rounds", defaultValue = "1",
             description = "Sandbox rounds of (~1% changed sync, `--full` sync) for the incremental figure (default: ${DEFAULT-VALUE}).")
     int syncRounds;
+
+    @Option(names = "--http-detail", description = "Also print each sandbox sync's requests per endpoint and source step times.")
+    boolean httpDetail;
 
     @Option(names = "--only", split = ",", paramLabel = "PART",
             description = "Run only these parts: ${COMPLETION-CANDIDATES} (default: all). E.g. --only http,incremental.")
@@ -72,7 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
             SyncBenchmark.Result sync = null;
             if (parts.contains(Part.http) || parts.contains(Part.incremental)) {
                 out.println("Sandbox syncs (all five sources, loopback servers):");
-                sync = new SyncBenchmark(dir.resolve("sandbox"), Math.max(1, syncRounds), Clock.systemUTC()).run(out);
+                sync = new SyncBenchmark(dir.resolve("sandbox"), Math.max(1, syncRounds), Clock.systemUTC(), httpDetail).run(out);
             }
             StartupBenchmark.Result s = null;
             if (parts.contains(Part.startup) && startupRuns > 0) {

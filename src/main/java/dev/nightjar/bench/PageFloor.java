@@ -11,7 +11,7 @@ import java.util.Map;
  * The fewest requests a full sync of the sample company could make: for every list the source has to
  * be asked for, ceil(items / the API's largest page), at least one request per list (an empty list
  * still takes a call to learn it is empty). Per-container lists (a PR's reviews, a page's blocks, a
- * thread's replies, a channel's members) count once per container. Page sizes are the APIs' maxima from
+ * thread's replies, a private channel's members) count once per container. Page sizes are the APIs' maxima from
  * /work/shared/api/FACTS.md; where an API documents none (W&B) or a query's complexity caps it (Linear
  * teams with their members), the connector's page size is used.
  */
@@ -67,11 +67,15 @@ final class PageFloor {
         return n + sum(c.blockChildren.values(), NOTION_PAGE);
     }
 
-    /** users.list, conversations.list; per channel its members and history; per thread its replies (root included). */
+    /**
+     * users.list, conversations.list; per channel its history, and its members when private (a public
+     * channel's readers are the whole workspace); per thread its replies (root included).
+     */
     private static long slack(SampleCompany c) {
         long n = pages(c.slackUsers.size(), SLACK_LIST_PAGE) + pages(c.channels.size(), SLACK_LIST_PAGE);
         for (SampleCompany.Channel ch : c.channels) {
-            n += pages(ch.members.size(), SLACK_LIST_PAGE) + pages(ch.messages.size(), SLACK_HISTORY_PAGE);
+            if (ch.info.path("is_private").asBoolean(false)) n += pages(ch.members.size(), SLACK_LIST_PAGE);
+            n += pages(ch.messages.size(), SLACK_HISTORY_PAGE);
             for (List<ObjectNode> replies : ch.replies.values()) n += pages(replies.size() + 1, SLACK_HISTORY_PAGE);
         }
         return n;

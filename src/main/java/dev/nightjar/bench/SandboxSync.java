@@ -11,6 +11,7 @@ import dev.nightjar.sandbox.SampleCompany;
 import dev.nightjar.sandbox.SandboxServers;
 import dev.nightjar.store.RunStore;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,14 +26,19 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class SandboxSync implements AutoCloseable {
 
-    /** One sync: wall time, the run's per-source counts, and the wire traffic per source. */
-    record Measured(double seconds, Map<String, RunStore.SourceCounts> sources, Map<String, HttpTally.Counts> http) {
+    /**
+     * One sync: wall time, the run's per-source counts (with each source step's time), the wire
+     * traffic per source, and the milliseconds each source spent waiting on purpose (pacing, back-off).
+     */
+    record Measured(double seconds, Map<String, RunStore.SourceCounts> sources, Map<String, HttpTally.Counts> http,
+                    Map<String, Long> waitedMillis) {
     }
 
     private final SandboxServers sandbox;
     private final Workspace ws;
     private final ConfigurableApplicationContext spring;
     private final HttpTally tally = new HttpTally();
+    private final WaitTally waits = new WaitTally();
 
     SandboxSync(Path dir, Clock clock) throws IOException {
         sandbox = SandboxServers.start(SampleCompany.generate(clock));
@@ -42,7 +48,7 @@ final class SandboxSync implements AutoCloseable {
             Environment env = Environment.of(sandbox.env());
             ConnectorContext production = ConnectorContext.production(env);
             ConnectorContext counted = new ConnectorContext(env, production.http().newBuilder().addNetworkInterceptor(tally).build(),
-                    production.retryPolicy(), production.sleeper(), production.clock());
+                    production.retryPolicy(), waits, production.clock());
             ws = new Workspace(dir.resolve("data"), new ConfigDir(configDir), env, clock);
             spring = NightjarApplication.start(ws, NightjarApplication.Mode.SYNC, Map.of("connectorContext", counted), Map.of());
         } catch (IOException | RuntimeException e) {
@@ -61,21 +67,28 @@ final class SandboxSync implements AutoCloseable {
 
     /** Runs the nightly job over all five sources; {@code full} is `nightjar sync --full`. */
     Measured sync(boolean full) {
-        Map<String, HttpTally.Counts> before = traffic();
+        Map<String, Integer> marks = new LinkedHashMap<>();
+        Map<String, Long> waitedBefore = new LinkedHashMap<>();
+        for (String source : SandboxServers.SOURCES) {
+            marks.put(source, tally.mark(port(source)));
+            waitedBefore.put(source, waits.millis(source));
+        }
         long t = System.nanoTime();
         SyncRunner.Result result = spring.getBean(SyncRunner.class).run(new SyncRunner.Request(SandboxServers.SOURCES, full),
                 PipelineProgress.silent());
         double seconds = (System.nanoTime() - t) / 1e9;
         if (!result.succeeded()) throw new IllegalStateException("sandbox sync failed: " + result.message());
         Map<String, HttpTally.Counts> http = new LinkedHashMap<>();
-        traffic().forEach((source, counts) -> http.put(source, counts.minus(before.get(source))));
-        return new Measured(seconds, Map.copyOf(result.run().sources()), http);
+        Map<String, Long> waited = new LinkedHashMap<>();
+        for (String source : SandboxServers.SOURCES) {
+            http.put(source, tally.since(port(source), marks.get(source)));
+            waited.put(source, waits.millis(source) - waitedBefore.get(source));
+        }
+        return new Measured(seconds, Map.copyOf(result.run().sources()), http, waited);
     }
 
-    private Map<String, HttpTally.Counts> traffic() {
-        Map<String, HttpTally.Counts> m = new LinkedHashMap<>();
-        for (String source : SandboxServers.SOURCES) m.put(source, tally.counts(java.net.URI.create(sandbox.url(source)).getPort()));
-        return m;
+    private int port(String source) {
+        return URI.create(sandbox.url(source)).getPort();
     }
 
     private void writeConfig(Path configDir) throws IOException {

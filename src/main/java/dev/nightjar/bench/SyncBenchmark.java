@@ -14,8 +14,8 @@ import java.util.Map;
  * Figures 3 and 4, against the sandbox in this process and on one store:
  * <ol>
  *   <li>HTTP efficiency: the first sync's requests per source against {@link PageFloor} (the fewest a
- *       full read of the same data could make), and an immediate re-sync of unchanged data: its requests
- *       and the quota they use (requests not answered 304, which GitHub does not charge).</li>
+ *       full read of the same data could make), and two re-syncs of unchanged data: their requests and
+ *       the quota they use (requests not answered 304, which GitHub does not charge).</li>
  *   <li>Incremental cost: after {@link CompanyEdits} changes ~1% of the records, the wall time of the
  *       nightly (incremental) sync against a `--full` sync of the same data, alternated {@code rounds}
  *       times (fresh edits each round); medians.</li>
@@ -26,11 +26,14 @@ final class SyncBenchmark {
     static final double CHANGED_PERCENT = 1.0;
 
     /**
+     * @param unchanged      the re-sync right after the first sync; {@code unchangedAgain} the one after it
+     *                       (the steady state: watermarks and ETags now come from an incremental run)
      * @param documents   documents the first sync stored
      * @param edited      records changed per source before each incremental sync (the last round's)
      * @param incremental one measurement per round; {@code full} likewise
      */
-    record Result(Map<String, Long> floor, SandboxSync.Measured first, SandboxSync.Measured unchanged, long documents,
+    record Result(Map<String, Long> floor, SandboxSync.Measured first, SandboxSync.Measured unchanged,
+                  SandboxSync.Measured unchangedAgain, long documents,
                   Map<String, Integer> edited, List<SandboxSync.Measured> incremental, List<SandboxSync.Measured> full) {
 
         double incrementalMedianSeconds() {
@@ -45,40 +48,40 @@ final class SyncBenchmark {
             double[] s = runs.stream().mapToDouble(SandboxSync.Measured::seconds).sorted().toArray();
             return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
         }
-
-        /** Documents the incremental syncs wrote as new or changed (summed over sources), per round. */
-        int[] incrementalWrites() {
-            return incremental.stream().mapToInt(m -> m.sources().values().stream().mapToInt(c -> c.created() + c.changed()).sum()).toArray();
-        }
     }
 
     private final Path dir;
     private final int rounds;
     private final Clock clock;
+    private final boolean detail;
 
-    SyncBenchmark(Path dir, int rounds, Clock clock) {
+    /** @param detail also print each sync's requests per endpoint */
+    SyncBenchmark(Path dir, int rounds, Clock clock, boolean detail) {
         this.dir = dir;
         this.rounds = rounds;
         this.clock = clock;
+        this.detail = detail;
     }
 
     Result run(PrintWriter log) throws IOException {
         try (SandboxSync sandbox = new SandboxSync(dir, clock)) {
             Map<String, Long> floor = PageFloor.of(sandbox.company());
             step(log, "sandbox: first sync (reads everything)");
-            SandboxSync.Measured first = sandbox.sync(false);
+            SandboxSync.Measured first = detail(log, sandbox.sync(false));
             step(log, "sandbox: re-sync, nothing changed");
-            SandboxSync.Measured unchanged = sandbox.sync(false);
+            SandboxSync.Measured unchanged = detail(log, sandbox.sync(false));
+            step(log, "sandbox: re-sync again, nothing changed");
+            SandboxSync.Measured unchangedAgain = detail(log, sandbox.sync(false));
             long documents = first.sources().values().stream().mapToLong(RunStore.SourceCounts::created).sum();
             Map<String, Integer> edited = Map.of();
             SandboxSync.Measured[] incremental = new SandboxSync.Measured[rounds], full = new SandboxSync.Measured[rounds];
             for (int round = 0; round < rounds; round++) {
                 edited = CompanyEdits.apply(sandbox.company(), CHANGED_PERCENT, afterTheLastSync(), "[bench edit " + (round + 1) + "]");
                 step(log, "sandbox: round " + (round + 1) + "/" + rounds + ", sync after ~1% changed, then `--full`");
-                incremental[round] = sandbox.sync(false);
-                full[round] = sandbox.sync(true);
+                incremental[round] = detail(log, sandbox.sync(false));
+                full[round] = detail(log, sandbox.sync(true));
             }
-            return new Result(floor, first, unchanged, documents, edited, Arrays.asList(incremental), Arrays.asList(full));
+            return new Result(floor, first, unchanged, unchangedAgain, documents, edited, Arrays.asList(incremental), Arrays.asList(full));
         }
     }
 
@@ -90,6 +93,19 @@ final class SyncBenchmark {
             Thread.currentThread().interrupt();
         }
         return clock.instant();
+    }
+
+    private SandboxSync.Measured detail(PrintWriter log, SandboxSync.Measured m) {
+        if (!detail) return m;
+        log.printf("    %.2f s%n", m.seconds());
+        m.http().forEach((source, counts) -> {
+            RunStore.SourceCounts c = m.sources().get(source);
+            log.printf("    %s: %d requests, step %d ms, of which waiting on purpose %d ms%n", source, counts.requests(),
+                    c == null ? -1 : c.millis(), m.waitedMillis().get(source));
+            counts.byEndpoint().forEach((endpoint, n) -> log.printf("      %4d  %s%n", n, endpoint));
+        });
+        log.flush();
+        return m;
     }
 
     private static void step(PrintWriter log, String what) {
