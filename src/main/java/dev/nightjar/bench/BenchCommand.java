@@ -1,5 +1,6 @@
 package dev.nightjar.bench;
 
+import dev.nightjar.connectors.http.Sleeper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -75,7 +76,8 @@ public final class BenchCommand implements Callable<Integer> {
             SyncBenchmark.Result sync = null;
             if (parts.contains(Part.http) || parts.contains(Part.incremental)) {
                 out.println("Sandbox syncs (all five sources, loopback servers):");
-                sync = new SyncBenchmark(dir.resolve("sandbox"), Math.max(1, syncRounds), Clock.systemUTC(), httpDetail).run(out);
+                sync = new SyncBenchmark(dir.resolve("sandbox"), Math.max(1, syncRounds), Clock.systemUTC(), httpDetail,
+                        Sleeper.real()).run(out);
             }
             StartupBenchmark.Result s = null;
             if (parts.contains(Part.startup) && startupRuns > 0) {

@@ -5,6 +5,7 @@ import dev.nightjar.Workspace;
 import dev.nightjar.config.ConfigDir;
 import dev.nightjar.config.Environment;
 import dev.nightjar.connectors.ConnectorContext;
+import dev.nightjar.connectors.http.Sleeper;
 import dev.nightjar.jobs.PipelineProgress;
 import dev.nightjar.jobs.SyncRunner;
 import dev.nightjar.sandbox.SampleCompany;
@@ -38,9 +39,11 @@ final class SandboxSync implements AutoCloseable {
     private final Workspace ws;
     private final ConfigurableApplicationContext spring;
     private final HttpTally tally = new HttpTally();
-    private final WaitTally waits = new WaitTally();
+    private final WaitTally waits;
 
-    SandboxSync(Path dir, Clock clock) throws IOException {
+    /** @param sleeper how connectors wait when pacing or backing off; {@link Sleeper#real()} but in tests */
+    SandboxSync(Path dir, Clock clock, Sleeper sleeper) throws IOException {
+        waits = new WaitTally(sleeper);
         sandbox = SandboxServers.start(SampleCompany.generate(clock));
         try {
             Path configDir = dir.resolve("config");

@@ -1,5 +1,6 @@
 package dev.nightjar.bench;
 
+import dev.nightjar.connectors.http.Sleeper;
 import dev.nightjar.store.RunStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -54,17 +55,22 @@ final class SyncBenchmark {
     private final int rounds;
     private final Clock clock;
     private final boolean detail;
+    private final Sleeper sleeper;
 
-    /** @param detail also print each sync's requests per endpoint */
-    SyncBenchmark(Path dir, int rounds, Clock clock, boolean detail) {
+    /**
+     * @param detail  also print each sync's requests per endpoint
+     * @param sleeper how connectors wait (pacing, back-off): {@link Sleeper#real()}; tests pass a no-op
+     */
+    SyncBenchmark(Path dir, int rounds, Clock clock, boolean detail, Sleeper sleeper) {
         this.dir = dir;
         this.rounds = rounds;
         this.clock = clock;
         this.detail = detail;
+        this.sleeper = sleeper;
     }
 
     Result run(PrintWriter log) throws IOException {
-        try (SandboxSync sandbox = new SandboxSync(dir, clock)) {
+        try (SandboxSync sandbox = new SandboxSync(dir, clock, sleeper)) {
             Map<String, Long> floor = PageFloor.of(sandbox.company());
             step(log, "sandbox: first sync (reads everything)");
             SandboxSync.Measured first = detail(log, sandbox.sync(false));

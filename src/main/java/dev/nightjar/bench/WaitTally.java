@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The connectors' sleeper, really sleeping, that adds up how long each source waited on purpose
+ * The connectors' sleeper, wrapping the one that waits, that adds up how long each source waited on purpose
  * (request pacing, retry back-off). The source is the connector package on the caller's stack, e.g.
  * {@code dev.nightjar.connectors.slack.MethodPacer} → {@code slack}; shared code under
  * {@code connectors.http} is skipped to find its caller.
@@ -18,15 +18,20 @@ final class WaitTally implements Sleeper {
     private static final String CONNECTORS = "dev.nightjar.connectors.";
     private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
-    private final Sleeper real = Sleeper.real();
+    private final Sleeper delegate;
     private final Map<String, AtomicLong> nanos = new ConcurrentHashMap<>();
+
+    /** @param delegate does the waiting: {@link Sleeper#real()} for the benchmark, a no-op in tests */
+    WaitTally(Sleeper delegate) {
+        this.delegate = delegate;
+    }
 
     @Override
     public void sleep(Duration duration) throws InterruptedException {
         String source = caller().orElse("other");
         long t = System.nanoTime();
         try {
-            real.sleep(duration);
+            delegate.sleep(duration);
         } finally {
             nanos.computeIfAbsent(source, s -> new AtomicLong()).addAndGet(System.nanoTime() - t);
         }
