@@ -45,7 +45,7 @@ final class BenchReport {
     private static void incremental(StringBuilder sb, SyncBenchmark.Result y) {
         int edited = y.edited().values().stream().mapToInt(Integer::intValue).sum();
         double inc = y.incrementalMedianSeconds(), full = y.fullMedianSeconds();
-        row(sb, f("sync wall time (s) with %d of %d sandbox records changed (~1%%) vs `--full` of the same data, median of %d",
+        row(sb, f("sync wall time (s) with %d of %d sandbox documents changed (~1%%) vs `--full` of the same data, median of %d",
                 edited, y.documents(), y.incremental().size()), f("%.2f", inc), f("%.2f", full), f("%.2f×", inc / full));
         SandboxSync.Measured lastInc = y.incremental().getLast(), lastFull = y.full().getLast();
         double incWork = workSeconds(lastInc), fullWork = workSeconds(lastFull);

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * "1% changed": edits about one in a hundred of the sample company's main records, spread evenly over
- * each list, the way a user would: a Linear issue retitled, a GitHub PR retitled, a W&B run's notes
- * edited, a Notion page retitled (each with its update time moved to {@code at}), and a new reply in a
- * Slack thread whose root is inside the connector's 14-day lookback. At least one record per source.
+ * "1% changed": edits a given number of each source's main records, spread evenly over its list, the
+ * way a user would: a Linear issue retitled, a GitHub PR retitled, a W&B run's notes edited, a Notion
+ * page retitled (each with its update time moved to {@code at}), and a new reply in a Slack thread
+ * whose root is inside the connector's 14-day lookback. Each edit changes one stored document.
  * Edits the public lists under the company's lock, as the sandbox servers read them.
  */
 final class CompanyEdits {
@@ -38,22 +38,33 @@ final class CompanyEdits {
         this.mark = mark;
     }
 
-    /** Edits ~{@code percent}% of each source's records at {@code at}; returns how many per source. */
-    static Map<String, Integer> apply(SampleCompany company, double percent, Instant at, String mark) {
+    /**
+     * {@code percent}% of each source's documents, at least one: how many edits {@link #apply} should make.
+     *
+     * @param documents documents per source in the store
+     */
+    static Map<String, Integer> share(Map<String, Integer> documents, double percent) {
+        Map<String, Integer> n = new LinkedHashMap<>();
+        documents.forEach((source, docs) -> n.put(source, Math.max(1, (int) Math.round(docs * percent / 100.0))));
+        return n;
+    }
+
+    /** Edits up to {@code wanted} records per source at {@code at}; returns how many it edited per source. */
+    static Map<String, Integer> apply(SampleCompany company, Map<String, Integer> wanted, Instant at, String mark) {
         CompanyEdits edits = new CompanyEdits(company, at, mark);
         synchronized (company) {
             Map<String, Integer> n = new LinkedHashMap<>();
-            n.put("linear", edits.linear(percent));
-            n.put("github", edits.github(percent));
-            n.put("wandb", edits.wandb(percent));
-            n.put("notion", edits.notion(percent));
-            n.put("slack", edits.slack(percent));
+            n.put("linear", edits.linear(wanted.getOrDefault("linear", 0)));
+            n.put("github", edits.github(wanted.getOrDefault("github", 0)));
+            n.put("wandb", edits.wandb(wanted.getOrDefault("wandb", 0)));
+            n.put("notion", edits.notion(wanted.getOrDefault("notion", 0)));
+            n.put("slack", edits.slack(wanted.getOrDefault("slack", 0)));
             return n;
         }
     }
 
-    private int linear(double percent) {
-        List<Map<String, Object>> picked = spread(company.issues, percent);
+    private int linear(int wanted) {
+        List<Map<String, Object>> picked = spread(company.issues, wanted);
         for (Map<String, Object> issue : picked) {
             issue.put("title", issue.get("title") + " " + mark);
             issue.put("updatedAt", LINEAR.format(at));
@@ -61,10 +72,10 @@ final class CompanyEdits {
         return picked.size();
     }
 
-    private int github(double percent) {
+    private int github(int wanted) {
         List<ObjectNode> pulls = new ArrayList<>();
         company.repos.values().forEach(r -> pulls.addAll(r.pulls));
-        List<ObjectNode> picked = spread(pulls, percent);
+        List<ObjectNode> picked = spread(pulls, wanted);
         for (ObjectNode pr : picked) {
             SampleCompany.Repo repo = company.repos.get(pr.path("base").path("repo").path("full_name").asText());
             retitle(pr);
@@ -78,16 +89,16 @@ final class CompanyEdits {
         item.put("title", item.path("title").asText() + " " + mark).put("updated_at", at.toString());
     }
 
-    private int wandb(double percent) {
+    private int wandb(int wanted) {
         List<ObjectNode> runs = new ArrayList<>();
         company.runsByProject.values().forEach(runs::addAll);
-        List<ObjectNode> picked = spread(runs, percent);
+        List<ObjectNode> picked = spread(runs, wanted);
         for (ObjectNode run : picked) run.put("notes", run.path("notes").asText("") + " " + mark).put("heartbeatAt", WANDB.format(at));
         return picked.size();
     }
 
-    private int notion(double percent) {
-        List<ObjectNode> picked = spread(company.notionPages, percent);
+    private int notion(int wanted) {
+        List<ObjectNode> picked = spread(company.notionPages, wanted);
         for (ObjectNode page : picked) {
             for (JsonNode property : page.path("properties")) {
                 if (!"title".equals(property.path("type").asText())) continue;
@@ -104,19 +115,16 @@ final class CompanyEdits {
     }
 
     /** A new reply under roots posted inside the lookback window (older threads are only seen by a full sync). */
-    private int slack(double percent) {
-        int total = 0;
+    private int slack(int wanted) {
         List<Object[]> recent = new ArrayList<>();
         Instant since = at.minus(SLACK_LOOKBACK);
         for (SampleCompany.Channel ch : company.channels) {
-            total += ch.messages.size();
             for (ObjectNode m : ch.messages) {
                 if (ts(m.path("ts").asText()).isAfter(since)) recent.add(new Object[]{ch, m});
             }
         }
         recent.sort(Comparator.comparing(o -> ((ObjectNode) o[1]).path("ts").asText()));
-        int want = count(total, percent);
-        List<Object[]> picked = spread(recent, 100.0 * want / Math.max(1, recent.size()));
+        List<Object[]> picked = spread(recent, wanted);
         int micros = 0;
         for (Object[] pick : picked) reply((SampleCompany.Channel) pick[0], (ObjectNode) pick[1], ++micros);
         return picked.size();
@@ -142,16 +150,11 @@ final class CompanyEdits {
         return Instant.ofEpochSecond(Long.parseLong(slackTs.substring(0, slackTs.indexOf('.'))));
     }
 
-    /** ~percent% of {@code list} (at least one), evenly spaced. */
-    static <T> List<T> spread(List<T> list, double percent) {
-        if (list.isEmpty()) return List.of();
-        int n = Math.min(list.size(), count(list.size(), percent));
+    /** {@code wanted} elements of {@code list} (fewer if it is shorter), evenly spaced. */
+    static <T> List<T> spread(List<T> list, int wanted) {
+        int n = Math.min(list.size(), wanted);
         List<T> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) out.add(list.get((int) ((long) i * list.size() / n)));
         return out;
-    }
-
-    private static int count(int size, double percent) {
-        return Math.max(1, (int) Math.round(size * percent / 100.0));
     }
 }

@@ -16,24 +16,23 @@ class CompanyEditsTest {
     private static final Instant NOW = Instant.parse("2026-11-20T09:00:00Z");
 
     @Test
-    void spreadPicksAboutThePercentEvenlyAndAtLeastOne() {
-        List<Integer> twoHundred = IntStream.range(0, 200).boxed().toList();
-        assertThat(CompanyEdits.spread(twoHundred, 1.0)).containsExactly(0, 100);
-        assertThat(CompanyEdits.spread(List.of(7, 8), 1.0)).containsExactly(7);
-        assertThat(CompanyEdits.spread(List.of(), 1.0)).isEmpty();
+    void spreadPicksEvenlyAndShareIsOnePercentAtLeastOne() {
+        assertThat(CompanyEdits.spread(IntStream.range(0, 200).boxed().toList(), 2)).containsExactly(0, 100);
+        assertThat(CompanyEdits.spread(List.of(7, 8), 5)).containsExactly(7, 8);
+        assertThat(CompanyEdits.spread(List.of(), 1)).isEmpty();
+        assertThat(CompanyEdits.share(Map.of("linear", 449, "wandb", 20), 1.0)).isEqualTo(Map.of("linear", 4, "wandb", 1));
     }
 
     @Test
-    void editsAboutOnePercentOfEachSourceWithNewUpdateTimes() {
+    void editsTheWantedRecordsWithNewUpdateTimes() {
         SampleCompany company = SampleCompany.generate(Clock.fixed(NOW, ZoneOffset.UTC));
-        int issues = company.issues.size();
         int replies = company.channels.stream().mapToInt(c -> c.replies.values().stream().mapToInt(List::size).sum()).sum();
         Instant at = NOW.plusSeconds(3600);
 
-        Map<String, Integer> edited = CompanyEdits.apply(company, 1.0, at, "[edit]");
+        Map<String, Integer> edited = CompanyEdits.apply(company, Map.of("linear", 3, "github", 2, "wandb", 1, "notion", 1, "slack", 2),
+                at, "[edit]");
 
-        assertThat(edited.values()).allMatch(n -> n >= 1);
-        assertThat(edited.get("linear")).isEqualTo(Math.max(1, Math.round(issues / 100f)));
+        assertThat(edited).isEqualTo(Map.of("linear", 3, "github", 2, "wandb", 1, "notion", 1, "slack", 2));
         assertThat(company.issues.stream().filter(i -> String.valueOf(i.get("title")).endsWith("[edit]")))
                 .hasSize(edited.get("linear"))
                 .allMatch(i -> i.get("updatedAt").equals("2026-11-20T10:00:00.000Z"));
