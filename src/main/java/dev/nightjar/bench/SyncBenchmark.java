@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -78,10 +79,10 @@ final class SyncBenchmark {
             SandboxSync.Measured unchanged = detail(log, sandbox.sync(false));
             step(log, "sandbox: re-sync again, nothing changed");
             SandboxSync.Measured unchangedAgain = detail(log, sandbox.sync(false));
-            long documents = first.sources().values().stream().mapToLong(RunStore.SourceCounts::created).sum();
-            Map<String, Integer> perSource = new java.util.LinkedHashMap<>();
-            first.sources().forEach((source, c) -> perSource.put(source, c.created()));
-            Map<String, Integer> wanted = CompanyEdits.share(perSource, CHANGED_PERCENT);
+            Map<String, Integer> stored = new LinkedHashMap<>();
+            first.sources().forEach((source, c) -> stored.put(source, c.created()));
+            long documents = stored.values().stream().mapToLong(Integer::longValue).sum();
+            Map<String, Integer> wanted = CompanyEdits.share(stored, CHANGED_PERCENT);
             Map<String, Integer> edited = Map.of();
             SandboxSync.Measured[] incremental = new SandboxSync.Measured[rounds], full = new SandboxSync.Measured[rounds];
             for (int round = 0; round < rounds; round++) {
