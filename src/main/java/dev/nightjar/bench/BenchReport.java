@@ -7,6 +7,17 @@ import java.util.Map;
 /** The benchmark's figures as Markdown tables, ready for BENCHMARKS.md; parts not run are left out. */
 final class BenchReport {
 
+    private static final String SYNC_NOTES = """
+
+            Sandbox figures: all five connectors against the loopback sandbox servers (same JVM). *minimum*: Σ ceil(items / \
+            the API's largest page) over every list a full read must ask for, at least one call per list or per container \
+            (a PR's reviews, a page's blocks, a thread's replies, a private channel's members). *quota used*: requests not \
+            answered 304 (GitHub does not charge 304s; the other APIs have no conditional reads). *~1%*: 1% of each \
+            source's stored documents edited in the sandbox (Linear issue, GitHub PR and Notion page retitled, W&B run \
+            notes, a new Slack thread reply), then a nightly sync, then `--full` over the same data. *waits*: deliberate \
+            pacing and back-off inside a source step (Slack's per-method tier pacing).
+            """;
+
     private BenchReport() {
     }
 
@@ -23,6 +34,7 @@ final class BenchReport {
         if (sync != null) {
             http(sb.append('\n'), sync);
             incrementalBySource(sb.append('\n'), sync);
+            sb.append(SYNC_NOTES);
         }
         return sb.toString();
     }
