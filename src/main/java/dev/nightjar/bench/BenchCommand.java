@@ -1,9 +1,13 @@
 package dev.nightjar.bench;
 
+import dev.nightjar.connectors.http.Sleeper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,8 +18,21 @@ import picocli.CommandLine.Spec;
  * `nightjar bench`: the performance figures of BENCHMARKS.md, each as a ratio against a baseline run
  * in the same process on the same data, plus the absolute numbers. Not part of the test suite.
  */
-@Command(name = "bench", description = "Measure indexing, query latency, memory and start-up against raw baselines (see BENCHMARKS.md).")
+@Command(name = "bench", description = "Measure indexing, query latency, memory, start-up, HTTP efficiency and incremental sync "
+        + "cost against baselines (see BENCHMARKS.md).")
 public final class BenchCommand implements Callable<Integer> {
+
+    /** The parts of the benchmark that `--only` selects. */
+    enum Part {
+        /** figures 1, 2 and 5: index throughput, query latency, index size and rebuild heap */
+        index,
+        /** figure 3: requests per source against the sandbox */
+        http,
+        /** figure 4: a sync with ~1% changed against a full sync */
+        incremental,
+        /** figure 6: cold start */
+        startup
+    }
 
     @Spec
     CommandSpec spec;
@@ -29,20 +46,47 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--startup-runs", defaultValue = "5", description = "Cold starts per command for the start-up figure (0 skips it).")
     int startupRuns;
 
+    @Option(names = "--sync-rounds", defaultValue = "1",
+            description = "Sandbox rounds of (~1% changed sync, `--full` sync) for the incremental figure (default: ${DEFAULT-VALUE}).")
+    int syncRounds;
+
+    @Option(names = "--http-detail", description = "Also print each sandbox sync's requests per endpoint and source step times.")
+    boolean httpDetail;
+
+    @Option(names = "--only", split = ",", paramLabel = "PART",
+            description = "Run only these parts: ${COMPLETION-CANDIDATES} (default: all). E.g. --only http,incremental.")
+    Set<Part> only;
+
     @Option(names = "--work-dir", description = "Where to build the throw-away stores (default: a temp dir, deleted after).")
     Path workDir;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Set<Part> parts = only == null || only.isEmpty() ? EnumSet.allOf(Part.class) : EnumSet.copyOf(only);
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("nightjar-bench");
         try {
-            out.printf("Nightjar benchmark: %,d documents, %d queries, JVM %s, %d cores, max heap %d MiB%n", docs, queries,
-                    Runtime.version(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-            IndexBenchmark.Result r = new IndexBenchmark(dir, docs, queries).run(out);
-            StartupBenchmark.Result s = startupRuns > 0 ? new StartupBenchmark(dir.resolve("ours/data"), startupRuns).run() : null;
+            out.printf("Nightjar benchmark (%s): JVM %s, %d cores, max heap %d MiB%n", parts, Runtime.version(),
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+            IndexBenchmark.Result r = null;
+            if (parts.contains(Part.index)) {
+                out.printf("Index and query: %,d documents, %d queries%n", docs, queries);
+                r = new IndexBenchmark(dir, docs, queries).run(out);
+            }
+            SyncBenchmark.Result sync = null;
+            if (parts.contains(Part.http) || parts.contains(Part.incremental)) {
+                out.println("Sandbox syncs (all five sources, loopback servers):");
+                sync = new SyncBenchmark(dir.resolve("sandbox"), Math.max(1, syncRounds), Clock.systemUTC(), httpDetail,
+                        Sleeper.real()).run(out);
+            }
+            StartupBenchmark.Result s = null;
+            if (parts.contains(Part.startup) && startupRuns > 0) {
+                Path store = r != null ? dir.resolve("ours/data") : sync != null ? dir.resolve("sandbox/data") : null;
+                if (store != null) s = new StartupBenchmark(store, startupRuns).run();
+                else out.println("start-up skipped: it needs a store, from the index or sandbox part");
+            }
             out.println();
-            out.print(BenchReport.markdown(r, s));
+            out.print(BenchReport.markdown(r, s, sync));
             out.flush();
             return 0;
         } finally {
