@@ -54,11 +54,7 @@ final class StatusReport {
                 : DocumentIndex.stats(ws.dataDir());
         out.put("index", Map.of("documents", stats.documents(), "bytes", stats.bytes()));
 
-        Map<String, Object> llm = new LinkedHashMap<>();
-        llm.put("used", false);
-        llm.put("tokens_today", 0);
-        llm.put("budget", null);
-        out.put("llm", llm);
+        out.put("llm", dev.nightjar.llm.LlmStatus.of(ws));
         return out;
     }
 
@@ -114,6 +110,9 @@ final class StatusReport {
         sb.append('\n');
         Map<String, Object> index = (Map<String, Object>) status.get("index");
         sb.append(String.format("Index      %s documents, %.1f MiB%n", index.get("documents"), ((Number) index.get("bytes")).longValue() / 1048576.0));
+        Map<String, Object> llm = (Map<String, Object>) status.get("llm");
+        sb.append(String.format("LLM        %s, %s tokens in the last 24 h of a %s budget%n", Boolean.TRUE.equals(llm.get("used")) ? "on" : "off",
+                llm.get("tokens_today"), llm.get("budget")));
         List<Map<String, Object>> runs = (List<Map<String, Object>>) status.get("runs");
         sb.append("Runs       ").append(runs.isEmpty() ? "none yet (run `nightjar sync`)" : "").append('\n');
         for (Map<String, Object> r : runs) {

@@ -1,0 +1,50 @@
+package dev.nightjar.skills;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** Token helpers for fuzzy matching of names (projects, people) against questions and notes. */
+public final class Words {
+
+    private static final Set<String> STOP = Set.of("the", "a", "an", "on", "of", "in", "to", "for", "and", "or", "we", "do", "did",
+            "does", "is", "are", "was", "were", "where", "what", "whats", "who", "why", "how", "stand", "status", "with", "about",
+            "our", "us", "it", "its", "this", "that", "be", "at", "by", "from", "project", "initiative", "team", "choose",
+            "chose", "go", "going", "which", "when", "owns", "own", "owner", "blocking", "blocked", "working", "work", "i",
+            "you", "me", "my", "should", "would", "could", "will", "can", "need", "needs", "think", "maybe", "let", "lets",
+            "s", "re", "ll", "t", "not", "no", "yes", "so", "but", "if", "then", "than", "just", "also", "all", "any");
+
+    private Words() {
+    }
+
+    /** Lower-case word tokens without stop words, with a light plural strip ("migrations" → "migration"). */
+    public static Set<String> significant(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        if (text == null) return out;
+        for (String t : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}@]+")) {
+            if (t.isEmpty() || STOP.contains(t)) continue;
+            out.add(stem(t));
+        }
+        return out;
+    }
+
+    static String stem(String t) {
+        if (t.length() > 4 && t.endsWith("ies")) return t.substring(0, t.length() - 3) + "y";
+        if (t.length() > 3 && t.endsWith("s") && !t.endsWith("ss")) return t.substring(0, t.length() - 1);
+        return t;
+    }
+
+    /** Share of {@code name}'s tokens that occur in {@code text} (0..1), and how many. */
+    public record Overlap(int matched, int of) {
+        public double ratio() {
+            return of == 0 ? 0 : (double) matched / of;
+        }
+    }
+
+    public static Overlap overlap(String name, Set<String> textTokens) {
+        Set<String> n = significant(name);
+        int matched = 0;
+        for (String t : n) if (textTokens.contains(t)) matched++;
+        return new Overlap(matched, n.size());
+    }
+}

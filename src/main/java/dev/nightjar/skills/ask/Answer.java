@@ -1,0 +1,15 @@
+package dev.nightjar.skills.ask;
+
+import dev.nightjar.skills.Citation;
+import dev.nightjar.skills.Conflict;
+import dev.nightjar.skills.LlmUsage;
+import dev.nightjar.skills.Subject;
+import java.util.List;
+
+/**
+ * A grounded answer: the Markdown text (every claim with {@code [n]}), the subject chosen (null for a
+ * free topic), the numbered citations, conflicts with both sides cited, and what the LLM did.
+ */
+public record Answer(String question, Subject subject, String markdown, List<Citation> citations, List<Conflict> conflicts,
+                     LlmUsage llm) {
+}

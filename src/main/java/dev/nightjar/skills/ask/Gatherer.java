@@ -1,0 +1,217 @@
+package dev.nightjar.skills.ask;
+
+import dev.nightjar.index.DocumentIndex;
+import dev.nightjar.index.SearchHit;
+import dev.nightjar.index.SearchRequest;
+import dev.nightjar.model.Link;
+import dev.nightjar.model.LinkType;
+import dev.nightjar.skills.Corpus;
+import dev.nightjar.skills.Subject;
+import dev.nightjar.skills.Words;
+import dev.nightjar.store.PeopleDirectory;
+import dev.nightjar.store.StoredDocument;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The graph walk from a subject along the store's links, batched per hop: initiative → projects →
+ * issues (and sub-issues) → PRs, comments, threads and runs that reference them → reviews of the PRs →
+ * runs at the PRs' commits; blockers up the BLOCKS chain; Notion pages that link the project's URL;
+ * W&B runs of a W&B project named like the subject; and, for what no link reaches, a Lucene search
+ * on the subject's name. Every document passes through {@link Corpus}, so the reader's ACL applies to
+ * each one.
+ */
+public final class Gatherer {
+
+    private static final int BLOCKER_DEPTH = 4;
+    private static final int TOPICAL_HITS = 20;
+
+    private final Corpus corpus;
+    private final DocumentIndex index;
+    private final PeopleDirectory people;
+
+    public Gatherer(Corpus corpus, DocumentIndex index, PeopleDirectory people) {
+        this.corpus = corpus;
+        this.index = index;
+        this.people = people;
+    }
+
+    public Neighborhood gather(Subject subject) {
+        Neighborhood n = new Neighborhood();
+        switch (subject.kind()) {
+            case "initiative", "project" -> planning(subject, n);
+            case "issue" -> issue(subject, n);
+            case "person" -> person(subject, n);
+            default -> topical(subject.title(), n, false);
+        }
+        return n;
+    }
+
+    private void planning(Subject subject, Neighborhood n) {
+        StoredDocument root = corpus.find(subject.docId()).orElseThrow();
+        n.planning.add(root);
+        if (subject.kind().equals("initiative")) {
+            List<String> projectIds = corpus.linksTo(List.of(root.id()), LinkType.PART_OF).stream()
+                    .map(l -> l.from().toString()).filter(id -> id.startsWith("linear:project:")).toList();
+            n.planning.addAll(corpus.findAll(projectIds));
+        }
+        List<String> planningIds = n.planning.stream().map(StoredDocument::id).toList();
+        List<Link> toPlanning = corpus.linksTo(planningIds);
+        Set<String> issueIds = new LinkedHashSet<>();
+        Set<String> other = new LinkedHashSet<>();
+        for (Link l : toPlanning) {
+            String from = l.from().toString();
+            if (from.startsWith("linear:issue:") && l.type() == LinkType.PART_OF) issueIds.add(from);
+            else if (!from.startsWith("linear:project:")) other.add(from);
+        }
+        for (StoredDocument p : n.planning) {
+            if (p.document().url() != null) corpus.linksToPrefix("url:" + trimSlash(p.document().url())).forEach(l -> other.add(l.from().toString()));
+        }
+        // notes and comments that name the project in their `projects` but carry no link
+        for (String id : planningIds) {
+            corpus.query("projects LIKE ? AND source IN ('nightjar', 'notion', 'slack') AND deleted_at IS NULL", "%\"" + id + "\"%")
+                    .forEach(d -> other.add(d.id()));
+        }
+        issueIds.addAll(corpus.linksTo(issueIds, LinkType.PART_OF).stream().map(l -> l.from().toString())
+                .filter(id -> id.startsWith("linear:issue:")).toList());
+        addIssues(n, issueIds);
+        attach(n, corpus.findAll(other));
+        aroundIssues(n);
+        runsByProjectName(n, subject.title());
+        topical(subject.title(), n, true);
+    }
+
+    private void issue(Subject subject, Neighborhood n) {
+        StoredDocument issue = corpus.find(subject.docId()).orElseThrow();
+        n.planning.add(issue);
+        Set<String> ids = new LinkedHashSet<>(List.of(issue.id()));
+        ids.addAll(corpus.linksTo(ids, LinkType.PART_OF).stream().map(l -> l.from().toString())
+                .filter(id -> id.startsWith("linear:issue:")).toList());
+        addIssues(n, ids);
+        aroundIssues(n);
+    }
+
+    private void person(Subject subject, Neighborhood n) {
+        Set<String> identities = people.identitiesOf(subject.key());
+        List<String> refs = identities.stream().map(i -> "person:" + i).toList();
+        Set<String> assigned = new LinkedHashSet<>();
+        for (Link l : corpus.linksTo(refs, LinkType.ASSIGNED_TO)) {
+            String from = l.from().toString();
+            if (from.startsWith("linear:issue:")) assigned.add(from);
+            else if (from.startsWith("linear:project:") || from.startsWith("linear:initiative:")) n.planning.addAll(corpus.findAll(List.of(from)));
+        }
+        addIssues(n, assigned);
+        String marks = String.join(",", java.util.Collections.nCopies(identities.size(), "?"));
+        for (StoredDocument d : corpus.query("author IN (" + marks + ") AND source IN ('github', 'wandb') AND kind IN ('pr', 'run') "
+                + "AND deleted_at IS NULL", identities.toArray())) {
+            (d.document().id().kind().equals("pr") ? n.prs : n.runs).put(d.id(), d);
+        }
+        aroundIssues(n);
+    }
+
+    private void addIssues(Neighborhood n, Set<String> ids) {
+        for (StoredDocument d : corpus.findAll(ids)) n.issues.put(d.id(), d);
+    }
+
+    /** PRs, comments, threads and runs that name the issues; reviews of the PRs; runs at their commits; blockers. */
+    private void aroundIssues(Neighborhood n) {
+        Set<String> issueIds = n.issues.keySet();
+        Set<String> prIds = new LinkedHashSet<>(n.prs.keySet());
+        Set<String> other = new LinkedHashSet<>();
+        for (Link l : corpus.linksTo(issueIds, LinkType.REFERENCES, LinkType.CLOSES, LinkType.COMMENT_ON)) {
+            String from = l.from().toString();
+            if (from.startsWith("github:pr:")) prIds.add(from);
+            else if (!from.startsWith("linear:issue:")) other.add(from);
+        }
+        for (StoredDocument d : corpus.findAll(prIds)) n.prs.put(d.id(), d);
+        List<Link> reviews = corpus.linksTo(n.prs.keySet(), LinkType.COMMENT_ON);
+        for (Link l : reviews) if (l.from().kind().equals("review")) n.reviewOf.put(l.from().toString(), l.to());
+        for (StoredDocument d : corpus.findAll(n.reviewOf.keySet())) n.reviews.put(d.id(), d);
+        Set<String> commits = new LinkedHashSet<>();
+        for (Link l : corpus.linksFrom(n.prs.keySet(), LinkType.AT_COMMIT)) commits.add(l.to());
+        Set<String> runIds = new LinkedHashSet<>();
+        for (Link l : corpus.linksTo(commits, LinkType.AT_COMMIT)) if (l.from().source().equals("wandb")) runIds.add(l.from().toString());
+        for (String id : other) if (id.startsWith("wandb:run:")) runIds.add(id);
+        for (StoredDocument d : corpus.findAll(runIds)) n.runs.put(d.id(), d);
+        other.removeIf(id -> id.startsWith("wandb:run:"));
+        attach(n, corpus.findAll(other));
+        blockers(n);
+    }
+
+    private void attach(Neighborhood n, List<StoredDocument> docs) {
+        for (StoredDocument d : docs) {
+            String kind = d.document().id().kind();
+            if (kind.equals("project-update") || kind.equals("initiative-update")) n.updates.put(d.id(), d);
+            else if (kind.equals("review")) continue;
+            else if (kind.equals("pr")) n.prs.put(d.id(), d);
+            else if (kind.equals("run")) n.runs.put(d.id(), d);
+            else if (!kind.equals("issue") && !kind.equals("project") && !kind.equals("initiative")) n.attached.put(d.id(), d);
+        }
+    }
+
+    /** The BLOCKS chain above every unfinished issue, hop by hop (one query per hop). */
+    private void blockers(Neighborhood n) {
+        Set<String> frontier = new LinkedHashSet<>();
+        for (StoredDocument d : n.issues.values()) if (!finished(d)) frontier.add(d.id());
+        Set<String> seen = new LinkedHashSet<>(frontier);
+        for (int depth = 0; depth < BLOCKER_DEPTH && !frontier.isEmpty(); depth++) {
+            Map<String, List<String>> blockersOf = new LinkedHashMap<>();
+            for (Link l : corpus.linksTo(frontier, LinkType.BLOCKS)) blockersOf.computeIfAbsent(l.to(), k -> new ArrayList<>()).add(l.from().toString());
+            Set<String> all = new LinkedHashSet<>();
+            blockersOf.values().forEach(all::addAll);
+            Map<String, StoredDocument> found = Corpus.byId(corpus.findAll(all));
+            Set<String> next = new LinkedHashSet<>();
+            blockersOf.forEach((blocked, ids) -> {
+                List<StoredDocument> open = ids.stream().map(found::get).filter(d -> d != null && !finished(d)).toList();
+                if (!open.isEmpty()) n.blockedBy.put(blocked, open);
+                for (StoredDocument d : open) if (seen.add(d.id())) next.add(d.id());
+            });
+            frontier = next;
+        }
+    }
+
+    /** W&B runs whose W&B project is named by a distinctive word of the subject ("ranker" for "Ranker v2"). */
+    private void runsByProjectName(Neighborhood n, String title) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String w : Words.significant(title)) if (w.length() >= 4) words.add(w);
+        if (words.isEmpty()) return;
+        for (StoredDocument d : corpus.query("source = 'wandb' AND kind = 'run' AND deleted_at IS NULL")) {
+            String project = d.document().properties().getOrDefault("project", "");
+            if (Words.significant(project.replace('-', ' ').replace('_', ' ')).stream().anyMatch(words::contains)) n.runs.putIfAbsent(d.id(), d);
+        }
+    }
+
+    /** Documents no link reaches but whose text names the subject (all of its significant words). */
+    private void topical(String text, Neighborhood n, boolean requireAllWords) {
+        if (text == null || text.isBlank()) return;
+        Set<String> words = Words.significant(text);
+        List<SearchHit> hits = index.search(SearchRequest.of(text, TOPICAL_HITS).visibleTo(corpus.viewer().searchFilter()));
+        List<String> ids = hits.stream().map(SearchHit::id).toList();
+        for (StoredDocument d : corpus.findAll(ids)) {
+            if (requireAllWords) {
+                Set<String> docWords = Words.significant(d.document().title() + " " + d.document().body());
+                if (!docWords.containsAll(words)) continue;
+                String source = d.document().id().source();
+                if (!source.equals("notion") && !source.equals("slack") && !source.equals("nightjar")) continue;
+            }
+            String kind = d.document().id().kind();
+            if (kind.equals("issue") && !requireAllWords) n.issues.putIfAbsent(d.id(), d);
+            else if (kind.equals("initiative") || kind.equals("project")) {
+                if (!requireAllWords) n.planning.add(d);
+            } else attach(n, List.of(d));
+        }
+    }
+
+    static boolean finished(StoredDocument d) {
+        String s = d.document().state();
+        return s != null && (s.equals("done") || s.equals("canceled") || s.equals("merged") || s.equals("closed"));
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

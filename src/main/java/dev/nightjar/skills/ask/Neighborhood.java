@@ -1,0 +1,56 @@
+package dev.nightjar.skills.ask;
+
+import dev.nightjar.store.StoredDocument;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the walk reached from a subject, all visible to the reader: the planning documents
+ * (initiative, projects, or the issue itself), issues, pull requests, reviews, runs, status updates,
+ * blockers (possibly outside the subject) and attached documents (Notion pages, Slack threads,
+ * comments, scratchpad notes).
+ */
+public final class Neighborhood {
+
+    final List<StoredDocument> planning = new ArrayList<>();
+    final Map<String, StoredDocument> issues = new LinkedHashMap<>();
+    final Map<String, StoredDocument> prs = new LinkedHashMap<>();
+    final Map<String, StoredDocument> reviews = new LinkedHashMap<>();
+    final Map<String, StoredDocument> runs = new LinkedHashMap<>();
+    final Map<String, StoredDocument> updates = new LinkedHashMap<>();
+    final Map<String, StoredDocument> attached = new LinkedHashMap<>();
+    /** blocked issue id → its visible blockers */
+    final Map<String, List<StoredDocument>> blockedBy = new LinkedHashMap<>();
+    /** review id → PR id */
+    final Map<String, String> reviewOf = new LinkedHashMap<>();
+
+    public List<StoredDocument> all() {
+        Map<String, StoredDocument> all = new LinkedHashMap<>();
+        planning.forEach(d -> all.put(d.id(), d));
+        for (Map<String, StoredDocument> m : List.of(issues, prs, reviews, runs, updates, attached)) all.putAll(m);
+        blockedBy.values().forEach(l -> l.forEach(d -> all.putIfAbsent(d.id(), d)));
+        return List.copyOf(all.values());
+    }
+
+    public List<StoredDocument> planning() {
+        return List.copyOf(planning);
+    }
+
+    public Map<String, StoredDocument> issues() {
+        return issues;
+    }
+
+    public Map<String, StoredDocument> attached() {
+        return attached;
+    }
+
+    public Map<String, StoredDocument> prs() {
+        return prs;
+    }
+
+    public Map<String, StoredDocument> runs() {
+        return runs;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.nightjar.skills.scratchpad;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nightjar.Workspace;
+import dev.nightjar.llm.LlmWriter;
+import dev.nightjar.llm.Prose;
+import dev.nightjar.model.Acl;
+import dev.nightjar.model.Document;
+import dev.nightjar.model.DocumentId;
+import dev.nightjar.model.Link;
+import dev.nightjar.model.LinkType;
+import dev.nightjar.model.Normalized;
+import dev.nightjar.model.PersonIdentity;
+import dev.nightjar.skills.Corpus;
+import dev.nightjar.skills.Viewer;
+import dev.nightjar.store.PeopleStore;
+import dev.nightjar.store.StoredDocument;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code scratchpad add TEXT --by EMAIL}, and every message of a scratchpad channel (through
+ * {@link #add(String, String, Acl, String)}): the raw thought becomes a {@code nightjar:note:<id>}
+ * document (truth level scratchpad, by the {@code nightjar} default of truth.yml) linked PART_OF the
+ * project it is about, so it appears, labelled, in that project's answers and briefs. Its citation URL
+ * is {@code <NIGHTJAR_PUBLIC_URL>/notes/<id>} (default {@code http://localhost:8080}).
+ */
+public final class ScratchpadService {
+
+    public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
+
+    private final Workspace ws;
+    private final Optional<LlmWriter> llm;
+
+    public ScratchpadService(Workspace ws, Optional<LlmWriter> llm) {
+        this.ws = ws;
+        this.llm = llm;
+    }
+
+    public static ScratchpadService of(Workspace ws) {
+        return new ScratchpadService(ws, LlmWriter.from(ws.env(), ws.config(), ws.database(), ws.clock()));
+    }
+
+    /** A note from the command line: readable by the whole workspace. */
+    public Note add(String text, String byEmail) {
+        return add(text, byEmail, Acl.workspace(), null);
+    }
+
+    /**
+     * A note by {@code byEmail} with the given ACL (a private scratchpad channel's members), optionally
+     * referencing the document it came from (the Slack thread id). Projects are matched among what the
+     * author may see.
+     */
+    public Note add(String text, String byEmail, Acl acl, String sourceDocId) {
+        if (text == null || text.isBlank()) throw new dev.nightjar.config.ConfigException("the note is empty");
+        Viewer author = Viewer.person(byEmail, ws.people());
+        Corpus corpus = new Corpus(ws.documents(), ws.database(), author);
+        ProjectMatcher.Match match = new ProjectMatcher(corpus).match(text);
+        List<PersonIdentity> people = new PeopleStore(ws.database()).all();
+        Note.Content content = new NoteExtractor(people).extract(text);
+        boolean llmUsed = false;
+        if (llm.isPresent()) {
+            Optional<Note.Content> structured = structured(text, author.email(), people);
+            if (structured.isPresent()) {
+                content = structured.get();
+                llmUsed = true;
+            }
+        }
+        Instant now = ws.clock().instant();
+        String key = shortHash(author.email() + "\u0000" + now + "\u0000" + text);
+        DocumentId id = DocumentId.of("nightjar", "note", key);
+        String url = publicUrl() + "/notes/" + key;
+        Optional<StoredDocument> project = match.project();
+        Document doc = document(id, url, text, content, author, project, match, acl, now);
+        List<Link> links = new ArrayList<>();
+        project.ifPresent(p -> links.add(Link.toDocument(id, LinkType.PART_OF, p.document().id())));
+        if (sourceDocId != null) links.add(new Link(id, LinkType.REFERENCES, sourceDocId));
+        for (Note.Action a : content.actions()) if (a.owner() != null) links.add(Link.toPerson(id, LinkType.ASSIGNED_TO, a.owner()));
+        ws.documents().write(new Normalized(List.of(doc), links, List.of(), List.of()),
+                d -> ws.truthPolicy().assess(d, Optional.empty(), now));
+        ws.index().catchUp(ws.documents());
+
+        List<String> citations = new ArrayList<>(List.of(url));
+        project.ifPresent(p -> citations.add(p.document().url()));
+        Note.ProjectRef ref = project.map(p -> new Note.ProjectRef(p.document().id().key(), p.document().title(), p.id(), p.document().url()))
+                .orElse(null);
+        return new Note(id.toString(), url, ref, match.candidates().stream().map(d -> d.document().title()).toList(), content.summary(),
+                content.actions(), content.decisions(), content.questions(), citations, llmUsed);
+    }
+
+    private Document document(DocumentId id, String url, String text, Note.Content c, Viewer author, Optional<StoredDocument> project,
+                              ProjectMatcher.Match match, Acl acl, Instant now) {
+        StringBuilder body = new StringBuilder(text.strip()).append("\n\n---\nSummary: ").append(c.summary());
+        for (Note.Action a : c.actions()) body.append("\nAction: ").append(a.text()).append(a.owner() == null ? "" : " (owner " + a.owner() + ")");
+        for (Note.DecisionItem d : c.decisions()) body.append("\nDecided: ").append(d.text()).append(d.why() == null ? "" : " (why: " + d.why() + ")");
+        for (String q : c.questions()) body.append("\nQuestion: ").append(q);
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("scratchpad", "true");
+        props.put("by", author.email());
+        props.put("project_match", project.isPresent() ? "matched" : "unsure");
+        if (project.isEmpty() && !match.candidates().isEmpty()) {
+            props.put("candidates", match.candidates().stream().map(StoredDocument::id).collect(Collectors.joining(", ")));
+        }
+        List<String> projects = new ArrayList<>();
+        project.ifPresent(p -> {
+            projects.add(p.id());
+            p.document().projects().stream().filter(x -> x.startsWith("linear:")).forEach(projects::add);
+        });
+        String authorIdentity = author.identities().stream().filter(i -> i.contains(":")).findFirst().orElse(author.email());
+        return Document.builder(id).url(url).title("Scratchpad: " + c.summary()).body(body.toString()).author(authorIdentity)
+                .participants(List.of(authorIdentity)).createdAt(now).updatedAt(now).projects(projects).properties(props).acl(acl).build();
+    }
+
+    /** The LLM's structured reading; empty when it fails validation twice (the extractive reading stands). */
+    private Optional<Note.Content> structured(String text, String author, List<PersonIdentity> people) {
+        Set<String> emails = people.stream().map(PersonIdentity::email).filter(e -> e != null).collect(Collectors.toSet());
+        String list = people.stream().filter(p -> p.email() != null && p.name() != null).map(p -> p.name() + " <" + p.email() + ">")
+                .distinct().collect(Collectors.joining("\n"));
+        Map<String, String> slots = Map.of("author", author, "note", text, "people", list.isEmpty() ? "(none)" : list);
+        Prose p = llm.get().extract("scratchpad", slots, "scratchpad_note", NoteSchema.SCHEMA, node -> NoteSchema.problems(node, emails));
+        if (!p.accepted()) return Optional.empty();
+        try {
+            return Optional.of(NoteSchema.read(new com.fasterxml.jackson.databind.ObjectMapper().readTree(p.text())));
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String publicUrl() {
+        String base = ws.env().find("NIGHTJAR_PUBLIC_URL").orElse(DEFAULT_PUBLIC_URL).strip();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    private static String shortHash(String s) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array != null && array.isArray()) array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}
