@@ -63,8 +63,12 @@ public class AnswerLog {
             int updated = db.jdbc().update("UPDATE slack_feedback SET verdict=?, recorded_at=? WHERE answer_id=? AND user_id=?",
                     verdict.name().toLowerCase(), now, answerId, userId);
             if (updated == 0) {
-                db.jdbc().update("INSERT INTO slack_feedback (answer_id, user_id, verdict, recorded_at) VALUES (?,?,?,?)",
-                        answerId, userId, verdict.name().toLowerCase(), now);
+                try {
+                    db.jdbc().update("INSERT INTO slack_feedback (answer_id, user_id, verdict, recorded_at) VALUES (?,?,?,?)",
+                            answerId, userId, verdict.name().toLowerCase(), now);
+                } catch (org.springframework.dao.DuplicateKeyException concurrentClick) {
+                    // the same person's other click won the insert; theirs and ours are one verdict each, keep the first
+                }
             }
             return true;
         });

@@ -35,6 +35,8 @@ final class FakeSlack implements AutoCloseable {
     final List<String> methods = new CopyOnWriteArrayList<>();
     private final AtomicInteger ts = new AtomicInteger(1000);
     volatile boolean failPosts;
+    /** Makes users.info slow, to show the app acknowledges before it does the work. */
+    volatile Duration usersInfoDelay = Duration.ZERO;
 
     record RecordedCall(String path, JsonNode body) {
     }
@@ -81,7 +83,7 @@ final class FakeSlack implements AutoCloseable {
                 yield ok("{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000." + ts.incrementAndGet() + "\"}");
             }
             case "chat.update" -> ok("{\"ok\":true}");
-            case "users.info" -> user(users.get(form.get("user")));
+            case "users.info" -> user(users.get(form.get("user"))).setBodyDelay(usersInfoDelay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             case "users.lookupByEmail" -> user(users.values().stream().filter(u -> u.email().equals(form.get("email"))).findFirst().orElse(null));
             case "conversations.info" -> {
                 String name = channelNames.get(form.get("channel"));
