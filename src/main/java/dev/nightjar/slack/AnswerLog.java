@@ -56,22 +56,21 @@ public class AnswerLog {
 
     /** Records (or changes) {@code userId}'s verdict; false when the answer is unknown. */
     public boolean feedback(long answerId, String userId, Verdict verdict) {
-        return db.tx().execute(s -> {
-            Integer answers = db.jdbc().queryForObject("SELECT COUNT(*) FROM slack_answers WHERE id=?", Integer.class, answerId);
-            if (answers == null || answers == 0) return false;
-            var now = clock.instant().atOffset(ZoneOffset.UTC);
-            int updated = db.jdbc().update("UPDATE slack_feedback SET verdict=?, recorded_at=? WHERE answer_id=? AND user_id=?",
-                    verdict.name().toLowerCase(), now, answerId, userId);
-            if (updated == 0) {
-                try {
-                    db.jdbc().update("INSERT INTO slack_feedback (answer_id, user_id, verdict, recorded_at) VALUES (?,?,?,?)",
-                            answerId, userId, verdict.name().toLowerCase(), now);
-                } catch (org.springframework.dao.DuplicateKeyException concurrentClick) {
-                    // the same person's other click won the insert; theirs and ours are one verdict each, keep the first
-                }
-            }
+        Integer answers = db.jdbc().queryForObject("SELECT COUNT(*) FROM slack_answers WHERE id=?", Integer.class, answerId);
+        if (answers == null || answers == 0) return false;
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        String v = verdict.name().toLowerCase(java.util.Locale.ROOT);
+        // No surrounding transaction: on PostgreSQL a failed insert would poison it. Update, else insert;
+        // a concurrent click of the same person winning the insert is then simply updated.
+        if (db.jdbc().update("UPDATE slack_feedback SET verdict=?, recorded_at=? WHERE answer_id=? AND user_id=?", v, now, answerId, userId) > 0) {
             return true;
-        });
+        }
+        try {
+            db.jdbc().update("INSERT INTO slack_feedback (answer_id, user_id, verdict, recorded_at) VALUES (?,?,?,?)", answerId, userId, v, now);
+        } catch (org.springframework.dao.DuplicateKeyException concurrentClick) {
+            db.jdbc().update("UPDATE slack_feedback SET verdict=?, recorded_at=? WHERE answer_id=? AND user_id=?", v, now, answerId, userId);
+        }
+        return true;
     }
 
     public Optional<String> verdict(long answerId, String userId) {
