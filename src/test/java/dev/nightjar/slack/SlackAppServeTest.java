@@ -268,6 +268,34 @@ class SlackAppServeTest {
     }
 
     @Test
+    void anUnsureNoteOffersItsCandidatesAndIsRoutedToTheOneChosen() throws Exception {
+        String ts = "1764050000.000650";
+        requests.json("/slack/events", message("Ev-scratch-unsure", "U0DANA", "C0SCRATCH", ts,
+                "Need to tidy up the harness and the cutover before the holidays."), Map.of());
+        String blocks = slack.awaitPosts(p -> ts.equals(p.path("thread_ts").asText()), 1, WAIT).get(0).path("blocks").toString();
+        assertThat(blocks).doesNotContain("note_route").contains("note_change_project").contains("unsure");
+        String noteId = ws.database().jdbc().queryForObject("SELECT note_id FROM slack_note_approvals WHERE thread_ts=?", String.class, ts);
+
+        requests.form("/slack/interactivity", Map.of("payload", press("U0DANA", "note_change_project", noteId, "change")));
+        JsonNode choice = slack.awaitResponses("change", 1, WAIT).get(0).body();
+        List<String> options = choice.findValues("options").get(0).findValues("value").stream().map(JsonNode::asText).toList();
+        assertThat(options).contains(noteId + "|linear:project:prj-bill");
+        assertThat(state(noteId)).isEqualTo("PENDING");
+
+        ObjectNode pick = (ObjectNode) JSON.readTree(press("U0DANA", "note_pick_project", "", "picked"));
+        ((ObjectNode) pick.path("actions").get(0)).putObject("selected_option").put("value", noteId + "|linear:project:prj-bill");
+        requests.form("/slack/interactivity", Map.of("payload", JSON.writeValueAsString(pick)));
+        assertThat(slack.awaitResponses("picked", 1, WAIT).get(0).body().toString()).contains("Route to Billing migration cutover");
+        assertThat(ws.documents().linksFrom(noteId)).noneMatch(l -> l.type() == LinkType.PART_OF);
+
+        requests.form("/slack/interactivity", Map.of("payload", press("U0DANA", NoteBlocksIds.ROUTE, noteId, "routed-after-pick")));
+        assertThat(slack.awaitResponses("routed-after-pick", 1, WAIT)).hasSize(1);
+        assertThat(state(noteId)).isEqualTo("ROUTED");
+        assertThat(ws.documents().linksFrom(noteId)).extracting(Link::type, Link::to).contains(
+                org.assertj.core.groups.Tuple.tuple(LinkType.PART_OF, "linear:project:prj-bill"));
+    }
+
+    @Test
     void discardDeletesTheNote() throws Exception {
         String ts = "1764050000.000700";
         requests.json("/slack/events", message("Ev-scratch-2", "U0SAM", "C0SCRATCH", ts, "billing cutover: maybe move the freeze a week?"), Map.of());
