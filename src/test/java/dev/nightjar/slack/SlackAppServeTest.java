@@ -239,7 +239,7 @@ class SlackAppServeTest {
         // Before anyone presses a button: parked, linked to no project, nothing posted anywhere else.
         Thread.sleep(1000);
         assertThat(slack.posts.size() - postsBefore).isEqualTo(1);
-        assertThat(ws.documents().linksFrom(noteId)).noneMatch(l -> l.type() == LinkType.PART_OF);
+        assertThat(ws.documents().linksFrom(noteId)).noneMatch(l -> l.type() == LinkType.PART_OF || l.type() == LinkType.ASSIGNED_TO);
         assertThat(ws.documents().find(noteId).orElseThrow().document().properties()).containsEntry("routing", "pending");
         assertThat(ws.documents().find(noteId).orElseThrow().document().projects()).isEmpty();
         assertThat(state(noteId)).isEqualTo("PENDING");
@@ -258,7 +258,8 @@ class SlackAppServeTest {
         assertThat(slack.awaitPosts(p -> ts.equals(p.path("thread_ts").asText()), 2, WAIT)).hasSize(2);
         assertThat(state(noteId)).isEqualTo("ROUTED");
         assertThat(ws.documents().linksFrom(noteId)).extracting(Link::type, Link::to).contains(
-                org.assertj.core.groups.Tuple.tuple(LinkType.PART_OF, "linear:project:prj-bill"));
+                org.assertj.core.groups.Tuple.tuple(LinkType.PART_OF, "linear:project:prj-bill"),
+                org.assertj.core.groups.Tuple.tuple(LinkType.ASSIGNED_TO, "person:priya@example.com"));
 
         // A second press (double click, or after a restart) changes nothing.
         requests.form("/slack/interactivity", Map.of("payload", press("U0SAM", NoteBlocksIds.ROUTE, noteId, "again")));
