@@ -101,6 +101,15 @@ class BriefDeliveryTest {
     }
 
     @Test
+    void aBriefWaitsForANightlyRunStillGoing() {
+        BriefDeliverer deliverer = deliverer(new NightlySettings.Briefs("07:00", List.of("sam@example.com"), Map.of()));
+        long run = ws.runs().start(Instant.parse("2026-11-25T14:50:00Z"), false, "");
+        assertThat(at("2026-11-25T15:00:00Z", deliverer)).isZero();
+        ws.runs().finish(run, "COMPLETED", Instant.parse("2026-11-25T15:02:00Z"), null);
+        assertThat(at("2026-11-25T15:05:00Z", deliverer)).isEqualTo(1);
+    }
+
+    @Test
     void aTeamBriefGoesToItsChannelAtSevenInTheJobsZone() {
         BriefDeliverer deliverer = deliverer(new NightlySettings.Briefs("07:00", List.of(), Map.of("PAY", "#payments")));
         assertThat(at("2026-11-24T21:59:00Z", deliverer)).as("06:59 in Seoul").isZero();

@@ -24,11 +24,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Posts the morning briefs of {@code jobs/nightly.yml}: each person by DM at {@code deliver-at} in their
  * own Slack time zone, each team to its channel at {@code deliver-at} in the job's zone; once per local
- * day, at the first tick at or after that time. Called every few minutes by {@link BriefDeliveryJob}.
+ * day, at the first tick at or after that time and not while the nightly run is still writing. Called every few minutes by {@link BriefDeliveryJob}.
  */
 public class BriefDeliverer {
 
     static final Duration WINDOW = Duration.ofDays(1);
+    /** How long a brief waits for a nightly run still going; a run killed mid-way stays STARTED, so not forever. */
+    static final Duration MAX_WAIT_FOR_RUN = Duration.ofHours(2);
     private static final Logger log = LoggerFactory.getLogger(BriefDeliverer.class);
 
     private final Workspace ws;
@@ -48,6 +50,10 @@ public class BriefDeliverer {
     /** @return how many briefs were posted in this tick */
     public int deliverDue() {
         Instant now = ws.clock().instant();
+        if (nightlyRunning(now)) {
+            log.debug("the nightly run is still going; briefs wait for it");
+            return 0;
+        }
         int posted = 0;
         for (String email : settings.briefs().people()) {
             Optional<SlackUsers.SlackUser> user = users.byEmail(email);
@@ -81,6 +87,11 @@ public class BriefDeliverer {
             log.warn("brief for {} of {} not posted, will retry: {}", audience, day, e.getMessage());
             return false;
         }
+    }
+
+    /** A brief built during the nightly run would mix yesterday's and today's data. */
+    private boolean nightlyRunning(Instant now) {
+        return ws.runs().recent(1).stream().anyMatch(r -> "STARTED".equals(r.status()) && r.startedAt().isAfter(now.minus(MAX_WAIT_FOR_RUN)));
     }
 
     /** A person's Slack zone; the job's zone when Slack gives none or one Java does not know. */
