@@ -9,8 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
@@ -73,8 +71,4 @@ public class AnswerLog {
         return true;
     }
 
-    public Optional<String> verdict(long answerId, String userId) {
-        List<String> v = db.jdbc().queryForList("SELECT verdict FROM slack_feedback WHERE answer_id=? AND user_id=?", String.class, answerId, userId);
-        return v.stream().findFirst();
-    }
 }

@@ -56,11 +56,6 @@ public class SlackWebApi {
         return write("chat.postMessage", message).path("ts").asText(null);
     }
 
-    /** {@code chat.update} of a message the app posted (e.g. to replace approval buttons by the outcome). */
-    public void updateMessage(Map<String, Object> message) {
-        write("chat.update", message);
-    }
-
     public JsonNode usersInfo(String userId) {
         return read("users.info", Map.of("user", userId));
     }

@@ -39,9 +39,4 @@ public class DeliveryLedger {
     public void release(String audience, LocalDate localDate) {
         db.jdbc().update("DELETE FROM slack_brief_deliveries WHERE audience=? AND local_date=? AND state='claimed'", audience, localDate);
     }
-
-    public int deliveredCount(String audience) {
-        Integer n = db.jdbc().queryForObject("SELECT COUNT(*) FROM slack_brief_deliveries WHERE audience=? AND state='delivered'", Integer.class, audience);
-        return n == null ? 0 : n;
-    }
 }
