@@ -3,6 +3,7 @@ package dev.nightjar.cli;
 import dev.nightjar.NightjarApplication;
 import dev.nightjar.Workspace;
 import dev.nightjar.jobs.ScheduleConfiguration;
+import dev.nightjar.slack.SlackAppConfiguration;
 import dev.nightjar.web.HealthController;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -33,7 +34,7 @@ final class ServeCommand implements Callable<Integer> {
         try (Workspace ws = cli.openWorkspace();
              ConfigurableApplicationContext spring = NightjarApplication.start(ws, NightjarApplication.Mode.SERVE, cli.extraBeans(),
                      Map.of("server.port", Integer.toString(port), "logging.level.dev.nightjar", "INFO"),
-                     ScheduleConfiguration.class, HealthController.class)) {
+                     ScheduleConfiguration.class, HealthController.class, SlackAppConfiguration.class)) {
             spring.addApplicationListener(event -> {
                 if (event instanceof ContextClosedEvent) stopped.countDown();
             });

@@ -1,0 +1,123 @@
+package dev.nightjar.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nightjar.Workspace;
+import dev.nightjar.connectors.RequestStats;
+import dev.nightjar.connectors.http.RateLimitRule;
+import dev.nightjar.connectors.http.RetryPolicy;
+import dev.nightjar.connectors.http.RetryingHttpClient;
+import dev.nightjar.connectors.http.Sleeper;
+import dev.nightjar.jobs.NightlySettings;
+import dev.nightjar.model.PersonIdentity;
+import dev.nightjar.skills.SkillsFixture;
+import dev.nightjar.slack.briefs.BriefDeliverer;
+import dev.nightjar.slack.briefs.DeliveryLedger;
+import dev.nightjar.store.PeopleStore;
+import dev.nightjar.testing.TempWorkspace;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Briefs at deliver-at in each recipient's own zone, once per local day, across restarts and failed posts. */
+class BriefDeliveryTest {
+
+    @TempDir
+    Path tmp;
+    final MutableClock clock = new MutableClock(TempWorkspace.NOW);
+    FakeSlack slack;
+    Workspace ws;
+    SlackWebApi api;
+
+    @BeforeEach
+    void seed() throws Exception {
+        slack = new FakeSlack();
+        ws = TempWorkspace.open(tmp, clock, Map.of());
+        SkillsFixture.seed(ws);
+        // Sam's Slack profile says Los Angeles (PST in November, UTC-8): his 07:00 is 15:00Z.
+        new PeopleStore(ws.database()).upsertAll(List.of(new PersonIdentity("slack", "U0SAM", "sam@example.com", "Sam Ortiz",
+                "America/Los_Angeles")), clock.instant());
+        api = new SlackWebApi(slack.apiUrl(), () -> "xoxb-test", new RetryingHttpClient("slack", new OkHttpClient(), RateLimitRule.retryAfter(),
+                new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1)), Sleeper.real(), new RequestStats(), clock));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        ws.close();
+        slack.close();
+    }
+
+    private BriefDeliverer deliverer(NightlySettings.Briefs briefs) {
+        NightlySettings settings = new NightlySettings("0 0 5 * * ?", "Asia/Seoul", List.of(), briefs);
+        SlackUsers users = new SlackUsers(new PeopleStore(ws.database()), ws.people(), api);
+        return new BriefDeliverer(ws, settings, users, api, new DeliveryLedger(ws.database(), clock));
+    }
+
+    private int at(String instant, BriefDeliverer deliverer) {
+        clock.set(Instant.parse(instant));
+        return deliverer.deliverDue();
+    }
+
+    @Test
+    void aBriefScheduledForSevenInTheUsersZoneIsDeliveredOncePerLocalDay() {
+        NightlySettings.Briefs briefs = new NightlySettings.Briefs("07:00", List.of("sam@example.com"), Map.of());
+        BriefDeliverer first = deliverer(briefs);
+
+        assertThat(at("2026-11-25T14:55:00Z", first)).as("06:55 in Los Angeles").isZero();
+        assertThat(at("2026-11-25T15:00:00Z", first)).as("07:00 in Los Angeles").isEqualTo(1);
+        assertThat(at("2026-11-25T15:05:00Z", first)).as("the next tick").isZero();
+        assertThat(at("2026-11-25T23:55:00Z", deliverer(briefs))).as("after a restart, same local day").isZero();
+        assertThat(at("2026-11-26T07:59:00Z", deliverer(briefs))).as("23:59 local, still the same day").isZero();
+
+        assertThat(slack.posts).hasSize(1);
+        JsonNode dm = slack.posts.get(0);
+        assertThat(dm.path("channel").asText()).isEqualTo("U0SAM");
+        assertThat(dm.path("blocks").get(0).path("type").asText()).isEqualTo("header");
+        assertThat(dm.path("blocks").get(0).path("text").path("text").asText()).isEqualTo("Morning brief for sam@example.com");
+        assertThat(dm.path("blocks").toString()).contains("America/Los_Angeles");
+
+        assertThat(at("2026-11-26T14:59:00Z", deliverer(briefs))).as("06:59 the next day").isZero();
+        assertThat(at("2026-11-26T15:00:00Z", deliverer(briefs))).as("07:00 the next day").isEqualTo(1);
+        assertThat(slack.posts).hasSize(2);
+    }
+
+    @Test
+    void aFailedPostReleasesTheDayAndTheNextTickDelivers() {
+        BriefDeliverer deliverer = deliverer(new NightlySettings.Briefs("07:00", List.of("sam@example.com"), Map.of()));
+        slack.failPosts = true;
+        assertThat(at("2026-11-25T15:00:00Z", deliverer)).isZero();
+        slack.failPosts = false;
+        assertThat(at("2026-11-25T15:05:00Z", deliverer)).isEqualTo(1);
+        assertThat(at("2026-11-25T15:10:00Z", deliverer)).isZero();
+        assertThat(slack.posts).hasSize(1);
+    }
+
+    @Test
+    void aBriefWaitsForANightlyRunStillGoing() {
+        BriefDeliverer deliverer = deliverer(new NightlySettings.Briefs("07:00", List.of("sam@example.com"), Map.of()));
+        long run = ws.runs().start(Instant.parse("2026-11-25T14:50:00Z"), false, "");
+        assertThat(at("2026-11-25T15:00:00Z", deliverer)).isZero();
+        ws.runs().finish(run, "COMPLETED", Instant.parse("2026-11-25T15:02:00Z"), null);
+        assertThat(at("2026-11-25T15:05:00Z", deliverer)).isEqualTo(1);
+    }
+
+    @Test
+    void aTeamBriefGoesToItsChannelAtSevenInTheJobsZone() {
+        BriefDeliverer deliverer = deliverer(new NightlySettings.Briefs("07:00", List.of(), Map.of("PAY", "#payments")));
+        assertThat(at("2026-11-24T21:59:00Z", deliverer)).as("06:59 in Seoul").isZero();
+        assertThat(at("2026-11-24T22:00:00Z", deliverer)).as("07:00 in Seoul").isEqualTo(1);
+        assertThat(at("2026-11-25T06:00:00Z", deliverer)).isZero();
+        assertThat(slack.posts).singleElement().satisfies(p -> {
+            assertThat(p.path("channel").asText()).isEqualTo("#payments");
+            assertThat(p.path("blocks").get(0).path("text").path("text").asText()).isEqualTo("Morning brief for PAY");
+        });
+    }
+}
