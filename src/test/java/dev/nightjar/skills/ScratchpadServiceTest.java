@@ -122,6 +122,18 @@ class ScratchpadServiceTest {
     }
 
     @Test
+    void aThreadTheSlackAppPutUpForApprovalIsLeftToThatApproval() {
+        var thread = ws.documents().query("source = 'slack' AND properties LIKE ?", "%\"scratchpad\":\"true\"%").get(0);
+        String author = ws.people().emailOf(thread.document().author()).orElseThrow();
+        Note captured = scratchpad.add(thread.document().body(), author, thread.document().acl(), thread.id());
+        new dev.nightjar.slack.NoteRouting(ws).park(captured.id()); // what the Slack app does before asking for approval
+
+        assertThat(scratchpad.refreshFromChannels()).isEmpty();
+        assertThat(ws.documents().linksFrom(captured.id())).noneMatch(l -> l.type() == dev.nightjar.model.LinkType.PART_OF);
+        assertThat(ws.documents().find(captured.id()).orElseThrow().document().properties()).containsEntry("routing", "pending");
+    }
+
+    @Test
     void anUnknownAuthorIsAUsageError() {
         assertThatThrownBy(() -> scratchpad.add("anything", "nobody@example.com")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown person nobody@example.com");

@@ -113,6 +113,7 @@ public final class ScratchpadService {
                 + "AND change_seq <= ? AND properties LIKE ?", from, to, "%\"scratchpad\":\"true\"%")) {
             Optional<String> email = ws.people().emailOf(t.document().author());
             if (email.isEmpty() || !ws.people().knows(email.get())) continue;
+            if (awaitsOrHadApproval(t.id())) continue; // captured by the Slack app: its approval decides, not this pass
             notes.add(add(t.document().body().replaceAll("(?m)^[A-Z][\\p{L}.'-]*(?: [A-Z][\\p{L}.'-]*){0,3}: ", ""), email.get(),
                     t.document().acl(), t.id()));
         }
@@ -121,6 +122,12 @@ public final class ScratchpadService {
             jdbc.update("INSERT INTO skill_state (name, state_value, updated_at) VALUES (?,?,?)", CHANNEL_WATERMARK, Long.toString(to), now);
         }
         return notes;
+    }
+
+    /** True when the Slack app captured this thread as a note and put it up for approval (any outcome). */
+    private boolean awaitsOrHadApproval(String sourceDocId) {
+        return ws.documents().find(DocumentId.of("nightjar", "note", shortHash(sourceDocId)).toString())
+                .map(n -> n.document().properties().containsKey("routing")).orElse(false);
     }
 
     private Document document(DocumentId id, String url, String text, Note.Content c, Viewer author, Optional<StoredDocument> project,
