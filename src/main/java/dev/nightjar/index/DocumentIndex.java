@@ -260,14 +260,14 @@ public final class DocumentIndex implements AutoCloseable {
         return doc;
     }
 
-    /** Ranked hits (see {@link RankingBoost} for the formula) with one highlighted passage each. */
+    /** Ranked hits (see {@link RankingBoost} for the formula), with a highlighted passage each when asked. */
     public List<SearchHit> search(SearchRequest request) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
                 Query text = textQuery(request.text());
                 TopDocs top = ranked(searcher, text, withFilters(text, request), Math.max(1, request.limit()));
-                String[] highlights = highlight(searcher, text, top);
+                String[] highlights = request.highlights() ? highlight(searcher, text, top) : null;
                 List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
                 for (int i = 0; i < top.scoreDocs.length; i++) {
                     ScoreDoc sd = top.scoreDocs[i];

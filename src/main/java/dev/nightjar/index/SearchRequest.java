@@ -6,32 +6,37 @@ import java.util.Set;
 /**
  * A search: free text plus filters. Null or empty filters mean "any".
  *
- * @param visibleTo identities (and e-mail) of the reader; null = the operator, who sees everything
+ * @param visibleTo  identities (and e-mail) of the reader; null = the operator, who sees everything
+ * @param highlights whether to compute a highlighted passage per hit (it costs more than the search)
  */
 public record SearchRequest(String text, Set<String> sources, Set<String> kinds, Set<String> projects,
-                            Instant updatedFrom, Instant updatedTo, Set<String> visibleTo, int limit) {
+                            Instant updatedFrom, Instant updatedTo, Set<String> visibleTo, int limit, boolean highlights) {
 
     public static SearchRequest of(String text, int limit) {
-        return new SearchRequest(text, null, null, null, null, null, null, limit);
+        return new SearchRequest(text, null, null, null, null, null, null, limit, false);
+    }
+
+    public SearchRequest withHighlights() {
+        return new SearchRequest(text, sources, kinds, projects, updatedFrom, updatedTo, visibleTo, limit, true);
     }
 
     public SearchRequest withSources(Set<String> s) {
-        return new SearchRequest(text, s, kinds, projects, updatedFrom, updatedTo, visibleTo, limit);
+        return new SearchRequest(text, s, kinds, projects, updatedFrom, updatedTo, visibleTo, limit, highlights);
     }
 
     public SearchRequest withKinds(Set<String> k) {
-        return new SearchRequest(text, sources, k, projects, updatedFrom, updatedTo, visibleTo, limit);
+        return new SearchRequest(text, sources, k, projects, updatedFrom, updatedTo, visibleTo, limit, highlights);
     }
 
     public SearchRequest withProjects(Set<String> p) {
-        return new SearchRequest(text, sources, kinds, p, updatedFrom, updatedTo, visibleTo, limit);
+        return new SearchRequest(text, sources, kinds, p, updatedFrom, updatedTo, visibleTo, limit, highlights);
     }
 
     public SearchRequest withUpdated(Instant from, Instant to) {
-        return new SearchRequest(text, sources, kinds, projects, from, to, visibleTo, limit);
+        return new SearchRequest(text, sources, kinds, projects, from, to, visibleTo, limit, highlights);
     }
 
     public SearchRequest visibleTo(Set<String> identities) {
-        return new SearchRequest(text, sources, kinds, projects, updatedFrom, updatedTo, identities, limit);
+        return new SearchRequest(text, sources, kinds, projects, updatedFrom, updatedTo, identities, limit, highlights);
     }
 }

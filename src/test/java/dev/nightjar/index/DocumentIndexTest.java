@@ -44,7 +44,7 @@ class DocumentIndexTest {
                     "Search relevance launch plan", now.minus(Duration.ofDays(200))), Map.of("data_source", "PRDs", "Status", "Approved"));
             TempWorkspace.ingest(ws, List.of(prd, note, oldPrd));
 
-            List<SearchHit> hits = ws.index().search(SearchRequest.of("billing migration launch", 10));
+            List<SearchHit> hits = ws.index().search(SearchRequest.of("billing migration launch", 10).withHighlights());
             List<String> order = ids(hits);
             assertThat(order).startsWith("notion:page:prd-1").contains("slack:thread:C9/1.0");
             assertThat(order.indexOf("notion:page:prd-1")).isLessThan(order.indexOf("slack:thread:C9/1.0"));
@@ -146,7 +146,7 @@ class DocumentIndexTest {
             writer.commit();
         }
         try (Workspace ws = TempWorkspace.open(root)) {
-            List<SearchHit> hits = ws.index().search(SearchRequest.of("alpha", 10));
+            List<SearchHit> hits = ws.index().search(SearchRequest.of("alpha", 10).withHighlights());
             assertThat(ids(hits)).containsExactly("linear:issue:A-1");
             assertThat(hits.get(0).highlight()).contains("<b>alpha</b>");
         }

@@ -25,7 +25,10 @@ public final class GitHubConnector implements Connector {
     private final GitHubNormalizer normalizer = new GitHubNormalizer();
     private List<SourceStream> streams;
 
-    GitHubConnector(GitHubSettings settings, GitHubClient client) {
+    private final OrgRepositories orgRepositories;
+
+    GitHubConnector(GitHubSettings settings, GitHubClient client, OrgRepositories orgRepositories) {
+        this.orgRepositories = orgRepositories;
         this.settings = settings;
         this.client = client;
     }
@@ -64,23 +67,6 @@ public final class GitHubConnector implements Connector {
     }
 
     private List<String> repos() {
-        if (!settings.repos().isEmpty()) return settings.repos();
-        List<String> repos = new ArrayList<>();
-        String url = client.url("/orgs/" + settings.org() + "/repos?type=all&per_page=" + GitHubClient.PAGE_SIZE);
-        while (url != null) {
-            ApiResponse response;
-            try {
-                response = client.get(url, null);
-            } catch (ConnectorException e) {
-                throw e.at("repos:" + settings.org(), null);
-            }
-            for (JsonNode repo : GitHubClient.array(response, url)) {
-                String fullName = repo.path("full_name").asText("");
-                if (!fullName.isEmpty()) repos.add(fullName);
-            }
-            Optional<String> next = GitHubClient.nextLink(response);
-            url = next.orElse(null);
-        }
-        return repos;
+        return settings.repos().isEmpty() ? orgRepositories.list(settings.org()) : settings.repos();
     }
 }

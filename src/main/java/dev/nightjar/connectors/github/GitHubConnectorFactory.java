@@ -33,6 +33,7 @@ public final class GitHubConnectorFactory implements ConnectorFactory {
         if (!settings.enabled()) return Optional.empty();
         String token = context.token(GitHubConnector.SOURCE, settings);
         String baseUrl = context.baseUrl(GitHubConnector.SOURCE, settings);
-        return Optional.of(new GitHubConnector(settings, GitHubClient.create(baseUrl, token, context)));
+        return Optional.of(new GitHubConnector(settings, GitHubClient.create(baseUrl, token, context),
+                new OrgRepositories(baseUrl, token, context.http())));
     }
 }

@@ -198,6 +198,11 @@ final class FakeGitHub extends Dispatcher {
             List<ObjectNode> list = new ArrayList<>(reviews.getOrDefault(number, List.of()));
             return page(request, list);
         }
+        if (path.matches("/orgs/[^/]+")) { // github-api reads the organization before listing its repositories
+            String login = path.substring("/orgs/".length());
+            return json(200, "{\"login\":\"" + login + "\",\"id\":1,\"type\":\"Organization\",\"url\":\""
+                    + request.getRequestUrl().newBuilder().encodedPath(path).build() + "\"}");
+        }
         if (path.startsWith("/orgs/") && path.endsWith("/repos")) {
             List<ObjectNode> list = new ArrayList<>();
             for (String name : orgRepos) list.add(JSON.createObjectNode().put("full_name", name).put("private", false));
