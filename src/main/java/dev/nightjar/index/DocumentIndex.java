@@ -288,7 +288,7 @@ public final class DocumentIndex implements AutoCloseable {
     }
 
     /**
-     * BM25 finds the best {@link #RESCORE_WINDOW} matches (with block-max pruning, so the cost does not
+     * BM25 finds the best {@link #RESCORE_WINDOW} matches (or 10 × the limit) (with block-max pruning, so the cost does not
      * grow with the number of matches), then truth × flags × recency re-ranks them. Without query text
      * every document matches equally, so all of them are ranked by the boost alone.
      */
@@ -316,7 +316,7 @@ public final class DocumentIndex implements AutoCloseable {
     }
 
     /** How many BM25 matches truth and recency may re-rank. */
-    static final int RESCORE_WINDOW = 200;
+    static final int RESCORE_WINDOW = 100;
 
     private Query textQuery(String text) {
         return textQuery(analyzer, text);
