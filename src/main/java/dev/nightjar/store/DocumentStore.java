@@ -116,6 +116,9 @@ public final class DocumentStore {
         writeLock.lock();
         boolean releaseLater = false;
         try {
+            // another process sharing the database (CLI next to `serve`) may have written since: stay above it
+            Long committed = jdbc.queryForObject("SELECT MAX(change_seq) FROM documents", Long.class);
+            if (committed != null) changeSeq.accumulateAndGet(committed, Math::max);
             if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
                 org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                         new org.springframework.transaction.support.TransactionSynchronization() {
