@@ -23,6 +23,18 @@ final class CanonicalCommand {
     @ParentCommand
     Cli cli;
 
+    /**
+     * The mark is in the store (the truth every answer reads); the index only ranks by it. When a running
+     * `serve` holds the index, it takes the change on its next catch-up instead of failing this command.
+     */
+    static void updateIndex(Workspace ws, CommandSpec spec) {
+        try {
+            ws.index().catchUp(ws.documents());
+        } catch (dev.nightjar.config.ConfigException e) {
+            spec.commandLine().getErr().println("nightjar: note: " + e.getMessage() + "; the ranking index will pick this change up at its next update");
+        }
+    }
+
     @Command(name = "mark", description = "Mark the document at URL canonical; supersedes the previous canonical one on its subject.")
     static final class Mark implements Callable<Integer> {
         @ParentCommand CanonicalCommand parent;
@@ -37,7 +49,7 @@ final class CanonicalCommand {
             try (Workspace ws = parent.cli.openWorkspace()) {
                 var review = reviewEvery == null ? null : Durations.parse(reviewEvery, "--review-every");
                 CanonicalService.Marked m = ws.canonical().mark(url, by, review, reason);
-                ws.index().catchUp(ws.documents());
+                updateIndex(ws, spec);
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("Marked canonical: %s (%s), review by %s.%n", m.document().document().title(), m.document().id(),
                         m.mark().reviewBy().toString().substring(0, 10));
@@ -59,7 +71,7 @@ final class CanonicalCommand {
         public Integer call() {
             try (Workspace ws = parent.cli.openWorkspace()) {
                 StoredDocument d = ws.canonical().unmark(url, by, reason);
-                ws.index().catchUp(ws.documents());
+                updateIndex(ws, spec);
                 spec.commandLine().getOut().printf("Unmarked: %s (%s), now %s.%n", d.document().title(), d.id(), d.truth().label());
                 return Cli.OK;
             }
