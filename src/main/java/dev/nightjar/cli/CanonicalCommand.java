@@ -28,10 +28,10 @@ final class CanonicalCommand {
      * `serve` holds the index, it takes the change on its next catch-up instead of failing this command.
      */
     static void updateIndex(Workspace ws, CommandSpec spec) {
-        try {
-            ws.index().catchUp(ws.documents());
-        } catch (dev.nightjar.config.ConfigException e) {
-            spec.commandLine().getErr().println("nightjar: note: " + e.getMessage() + "; the ranking index will pick this change up at its next update");
+        ws.index().catchUp(ws.documents());
+        if (ws.index().readOnly()) {
+            spec.commandLine().getErr().println("nightjar: note: the index is open in a running Nightjar (serve); "
+                    + "its ranking picks this change up at its next update");
         }
     }
 

@@ -73,14 +73,31 @@ public final class DocumentIndex implements AutoCloseable {
         merges.setForceMergeDeletesPctAllowed(0.0); // compact() removes every deleted document
         IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(64).setMergePolicy(merges);
+        IndexWriter w;
         try {
-            this.writer = new IndexWriter(directory, config);
+            w = new IndexWriter(directory, config);
         } catch (LockObtainFailedException e) {
-            directory.close();
-            throw new ConfigException("the index in " + dir + " is in use by another Nightjar process (stop it, or use another --data-dir)");
+            // `serve` (or a sync) holds the writer: read its commits instead, so `ask` and `brief` still work
+            if (!DirectoryReader.indexExists(directory)) {
+                directory.close();
+                throw new ConfigException("the index in " + dir + " is being built by another Nightjar process; try again when it is done");
+            }
+            w = null;
         }
-        this.searchers = new SearcherManager(writer, null);
+        this.writer = w;
+        this.searchers = w != null ? new SearcherManager(w, null) : new SearcherManager(directory, null);
         this.appliedSeq = committedSeq();
+    }
+
+    /** True when another process holds the writer: searches see its last commit, writes are refused. */
+    public boolean readOnly() {
+        return writer == null;
+    }
+
+    private void requireWriter(String what) {
+        if (writer == null) {
+            throw new ConfigException("cannot " + what + ": the index is open in another Nightjar process (stop `nightjar serve` first)");
+        }
     }
 
     /** Opens {@code <dataDir>/index} and replays store changes the last commit does not have. */
@@ -88,6 +105,7 @@ public final class DocumentIndex implements AutoCloseable {
         Path dir = Database.DataDirs.ensureWritable(dataDir).resolve("index");
         try {
             DocumentIndex index = new DocumentIndex(dir, clock);
+            if (index.readOnly()) return index;
             if (index.builtWithOlderSchema()) index.rebuild(store); // field types changed since it was built
             else index.catchUp(store);
             return index;
@@ -103,6 +121,10 @@ public final class DocumentIndex implements AutoCloseable {
      * lacks, so committing per batch would buy nothing. Returns the number of changes applied.
      */
     public synchronized int catchUp(DocumentStore store) {
+        if (readOnly()) {
+            refresh(); // the writing process commits; see its newest commit
+            return 0;
+        }
         int[] count = {0};
         long[] max = {appliedSeq};
         store.forEachChangedAfter(appliedSeq, d -> {
@@ -124,6 +146,7 @@ public final class DocumentIndex implements AutoCloseable {
      * ranks near-ties slightly differently from a rebuilt one. The nightly job calls it once at the end.
      */
     public synchronized void compact() {
+        requireWriter("compact the index");
         try {
             writer.forceMergeDeletes(true);
             commit();
@@ -134,11 +157,12 @@ public final class DocumentIndex implements AutoCloseable {
 
     /** Makes everything applied so far durable. */
     public synchronized void commit() {
-        commit(appliedSeq);
+        if (!readOnly()) commit(appliedSeq);
     }
 
     /** Drops everything and indexes the store again from scratch. */
     public synchronized int rebuild(DocumentStore store) {
+        requireWriter("rebuild the index");
         try {
             writer.deleteAll();
         } catch (IOException e) {
@@ -406,7 +430,7 @@ public final class DocumentIndex implements AutoCloseable {
         try {
             commit();
             searchers.close();
-            writer.close();
+            if (writer != null) writer.close();
             directory.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

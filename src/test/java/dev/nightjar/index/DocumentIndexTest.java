@@ -152,6 +152,21 @@ class DocumentIndexTest {
         }
     }
 
+    @Test
+    void aSecondProcessSearchesTheLastCommitWhileTheFirstHoldsTheWriter() {
+        Path root = tmp.resolve("shared");
+        try (Workspace serving = TempWorkspace.open(root)) {
+            TempWorkspace.ingest(serving, List.of(doc("linear:issue:S-1", "shared", "gamma", now)));
+            serving.index().commit();
+            try (Workspace cli = TempWorkspace.open(root)) { // the same data dir, as `ask` next to `serve`
+                assertThat(cli.index().readOnly()).isTrue();
+                assertThat(ids(cli.index().search(SearchRequest.of("gamma", 10)))).containsExactly("linear:issue:S-1");
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> cli.index().rebuild(cli.documents()))
+                        .hasMessageContaining("open in another Nightjar process");
+            }
+        }
+    }
+
     private static List<String> ids(List<SearchHit> hits) {
         return hits.stream().map(SearchHit::id).toList();
     }
