@@ -71,9 +71,12 @@ public final class ConfigDir {
 
     public static <T> T parseYaml(String text, Class<T> type, String where) {
         try {
-            T value = YAML.readValue(text, type);
-            if (value == null) throw new ConfigException(where + ": the file is empty");
-            return value;
+            com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(text);
+            if (tree == null || tree.isNull() || tree.isMissingNode()) throw new ConfigException(where + ": the file is empty");
+            if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode o && !o.has("enabled") && hasEnabledSwitch(type)) {
+                o.put("enabled", true); // a connector file that exists is on unless it says `enabled: false`
+            }
+            return YAML.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
             String path = e.getPath().size() > 1 ? " under " + keyPath(e.getPath().subList(0, e.getPath().size() - 1)) : "";
             throw new ConfigException(where + ": unknown key '" + e.getPropertyName() + "'" + path + " (known keys: " + String.join(", ",
@@ -84,6 +87,11 @@ public final class ConfigDir {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean hasEnabledSwitch(Class<?> type) {
+        return type.isRecord() && java.util.Arrays.stream(type.getRecordComponents())
+                .anyMatch(c -> c.getName().equals("enabled") && c.getType() == boolean.class);
     }
 
     /** {@code rules[0].properties}: where in the file a key sits, for messages. */
