@@ -5,6 +5,7 @@ import dev.nightjar.Workspace;
 import dev.nightjar.jobs.ScheduleConfiguration;
 import dev.nightjar.slack.SlackAppConfiguration;
 import dev.nightjar.web.HealthController;
+import dev.nightjar.web.NotePageController;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -34,7 +35,7 @@ final class ServeCommand implements Callable<Integer> {
         try (Workspace ws = cli.openWorkspace();
              ConfigurableApplicationContext spring = NightjarApplication.start(ws, NightjarApplication.Mode.SERVE, cli.extraBeans(),
                      Map.of("server.port", Integer.toString(port), "logging.level.dev.nightjar", "INFO"),
-                     ScheduleConfiguration.class, HealthController.class, SlackAppConfiguration.class)) {
+                     ScheduleConfiguration.class, HealthController.class, NotePageController.class, SlackAppConfiguration.class)) {
             spring.addApplicationListener(event -> {
                 if (event instanceof ContextClosedEvent) stopped.countDown();
             });

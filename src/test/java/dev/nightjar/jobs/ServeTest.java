@@ -32,12 +32,27 @@ class ServeTest {
              Workspace ws = new Workspace(tmp.resolve("data"), new ConfigDir(sandbox.config), Environment.of(WandbSandbox.ENV), Clock.systemUTC());
              ConfigurableApplicationContext spring = NightjarApplication.start(ws, NightjarApplication.Mode.SERVE,
                      Map.of("connectorContext", sandbox.context()), Map.of("server.port", "0"),
-                     ScheduleConfiguration.class, HealthController.class)) {
+                     ScheduleConfiguration.class, HealthController.class, dev.nightjar.web.NotePageController.class)) {
             String port = spring.getEnvironment().getProperty("local.server.port");
             HttpResponse<String> health = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).isEqualTo("{\"status\":\"ok\"}");
+
+            // a scratchpad note's citation URL is a page; a note from a private channel is not served
+            ws.documents().write(new dev.nightjar.model.Normalized(java.util.List.of(
+                    dev.nightjar.testing.TestDocs.doc("nightjar:note:abc123", "Scratchpad: <b>move</b> launch?", "raw thought", java.time.Instant.now()),
+                    dev.nightjar.testing.TestDocs.privateTo(dev.nightjar.testing.TestDocs.doc("nightjar:note:def456", "Scratchpad: secret",
+                            "private thought", java.time.Instant.now()), "slack:U1")), java.util.List.of(), java.util.List.of(), java.util.List.of()),
+                    d -> dev.nightjar.model.TruthAssessment.of(dev.nightjar.model.TruthLevel.SCRATCHPAD, "test"));
+            HttpResponse<String> note = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/notes/abc123")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(note.statusCode()).isEqualTo(200);
+            assertThat(note.body()).contains("Scratchpad: &lt;b&gt;move&lt;/b&gt; launch?").contains("raw thought");
+            HttpResponse<String> hidden = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/notes/def456")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(hidden.statusCode()).isEqualTo(404);
+            assertThat(hidden.body()).doesNotContain("private thought");
 
             // no run ever happened, so start-up fires one; it must complete, and only one must start
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
