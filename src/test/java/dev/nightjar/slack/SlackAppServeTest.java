@@ -155,7 +155,6 @@ class SlackAppServeTest {
 
     @Test
     void aBadSignatureAndAnOldTimestampGet401AndNoWork() throws Exception {
-        int methodsBefore = slack.methods.size();
         String forged = mention("Ev-forged", "U0DANA", "C0RANKER", "1764050000.000300", "<@" + BOT + "> what is blocking RNK-101?");
         HttpResponse<String> bad = requests.send("/slack/events", "application/json", forged, ws.clock().instant(),
                 "v0=" + "0".repeat(64), Map.of());
@@ -172,7 +171,9 @@ class SlackAppServeTest {
         assertThat(unsignedCommand.statusCode()).isEqualTo(401);
 
         Thread.sleep(1000);
-        assertThat(slack.methods.size()).as("no Slack call was made for a refused request").isEqualTo(methodsBefore);
+        // other tests' answers may still be finishing on the shared fake Slack, so look for these requests' work only
+        assertThat(slack.posts).as("no answer was posted for a refused request")
+                .noneMatch(p -> java.util.Set.of("1764050000.000300", "1764050000.000400").contains(p.path("thread_ts").asText()));
         assertThat(ws.database().jdbc().queryForObject("SELECT COUNT(*) FROM slack_events WHERE event_id IN ('Ev-forged', 'Ev-replayed')",
                 Integer.class)).isZero();
     }
