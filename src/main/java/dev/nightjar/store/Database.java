@@ -32,7 +32,9 @@ public final class Database implements AutoCloseable {
     public static Database open(Path dataDir) {
         Path dir = DataDirs.ensureWritable(dataDir);
         // AUTO_SERVER lets `nightjar status` read the database while `nightjar serve` holds it.
-        String url = "jdbc:h2:file:" + dir.resolve("nightjar").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        // WRITE_DELAY=0: H2 otherwise writes commits to the file up to 500 ms later, and a killed process
+        // would lose them; a page's documents and its cursor must be on disk once the chunk commits.
+        String url = "jdbc:h2:file:" + dir.resolve("nightjar").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "nightjar", "");
         pool.setMaxConnections(16);
         try {
