@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * The extractive reading of a raw note: questions are sentences ending in "?"; decisions are what
  * {@link DecisionPatterns} finds; actions are sentences that ask for work ("Priya to draft …",
- * "need to …", "TODO …", "let's …", "should …"), with the owner when a known person is named; the
+ * "need to …", "action: …", a "to-do" marker, "let's …", "should …"), with the owner when a known person is named; the
  * summary is the first sentence, shortened.
  */
 public final class NoteExtractor {
