@@ -13,7 +13,6 @@ import dev.nightjar.sandbox.SandboxServers;
 import dev.nightjar.store.RunStore;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -47,7 +46,7 @@ final class SandboxSync implements AutoCloseable {
         sandbox = SandboxServers.start(SampleCompany.generate(clock));
         try {
             Path configDir = dir.resolve("config");
-            writeConfig(configDir);
+            sandbox.writeConfig(configDir);
             Environment env = Environment.of(sandbox.env());
             ConnectorContext production = ConnectorContext.production(env);
             ConnectorContext counted = new ConnectorContext(env, production.http().newBuilder().addNetworkInterceptor(tally).build(),
@@ -92,16 +91,6 @@ final class SandboxSync implements AutoCloseable {
 
     private int port(String source) {
         return URI.create(sandbox.url(source)).getPort();
-    }
-
-    private void writeConfig(Path configDir) throws IOException {
-        Map<String, String> files = new LinkedHashMap<>(sandbox.configFiles());
-        files.put("jobs/nightly.yml", "cron: \"0 0 5 * * ?\"\nzone: UTC\nsources: [" + String.join(", ", SandboxServers.SOURCES) + "]\n");
-        for (var file : files.entrySet()) {
-            Path f = configDir.resolve(file.getKey());
-            Files.createDirectories(f.getParent());
-            Files.writeString(f, file.getValue());
-        }
     }
 
     @Override

@@ -44,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
         Path dataDir = cli.dataDir != null ? cli.dataDir : Files.createTempDirectory("nightjar-demo-");
         Path configDir = dataDir.resolve("demo-config");
         try (SandboxServers sandbox = SandboxServers.start(cli.clock).closeOnShutdown()) {
-            writeConfig(configDir, sandbox);
+            sandbox.writeConfig(configDir);
             Map<String, String> env = new HashMap<>();
             env.putAll(sandbox.env());
             Environment merged = name -> env.containsKey(name) ? env.get(name) : cli.env.get(name);
@@ -74,26 +74,6 @@ final class DemoCommand implements Callable<Integer> {
             printNext(out, dataDir, configDir);
             return Cli.OK;
         }
-    }
-
-    private static void writeConfig(Path configDir, SandboxServers sandbox) throws IOException {
-        for (var file : sandbox.configFiles().entrySet()) {
-            Path f = configDir.resolve(file.getKey());
-            Files.createDirectories(f.getParent());
-            Files.writeString(f, file.getValue());
-        }
-        Path nightly = configDir.resolve("jobs/nightly.yml");
-        Files.createDirectories(nightly.getParent());
-        Files.writeString(nightly, """
-                # Written by `nightjar demo`.
-                cron: "0 0 5 * * ?"
-                zone: UTC
-                sources: [linear, github, wandb, notion, slack]
-                briefs:
-                  deliver-at: "07:00"
-                  people: []
-                  teams: {}
-                """);
     }
 
     private static void printNext(PrintWriter out, Path dataDir, Path configDir) {

@@ -140,7 +140,8 @@ public final class SandboxServers implements AutoCloseable {
     /**
      * The files the demo writes into its config directory (relative path → YAML): the five connector
      * configs, pointing at these servers and selecting the sample company's teams, repos, project and
-     * channels, and {@code index/people.yml} with the aliases e-mail cannot join.
+     * channels, {@code index/people.yml} with the aliases e-mail cannot join, and a {@code jobs/nightly.yml}
+     * that reads all five sources.
      */
     public Map<String, String> configFiles() {
         String header = "# Written by `nightjar demo`: the sandbox of " + SampleCompany.COMPANY + " (an invented company).\n"
@@ -187,7 +188,20 @@ public final class SandboxServers implements AutoCloseable {
                 + "workspace-url: " + SampleCompany.SLACK_WORKSPACE_URL.replaceAll("/$", "") + "\n"
                 + "thread-lookback-days: 14\n");
         files.put("index/people.yml", company.peopleYaml());
+        files.put("jobs/nightly.yml", header
+                + "cron: \"0 0 5 * * ?\"\n"
+                + "zone: UTC\n"
+                + "sources: [" + String.join(", ", SOURCES) + "]\n");
         return files;
+    }
+
+    /** Writes {@link #configFiles()} under {@code configDir}, ready for {@code --config-dir}. */
+    public void writeConfig(java.nio.file.Path configDir) throws java.io.IOException {
+        for (var file : configFiles().entrySet()) {
+            java.nio.file.Path f = configDir.resolve(file.getKey());
+            java.nio.file.Files.createDirectories(f.getParent());
+            java.nio.file.Files.writeString(f, file.getValue());
+        }
     }
 
     /**

@@ -14,7 +14,6 @@ import dev.nightjar.model.Document;
 import dev.nightjar.model.Normalized;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,11 +43,7 @@ final class SandboxHarness implements AutoCloseable {
         this.configDir = configDir;
         this.sandbox = SandboxServers.start(SampleCompany.generate(Clock.fixed(NOW, ZoneOffset.UTC)));
         try {
-            for (Map.Entry<String, String> f : sandbox.configFiles().entrySet()) {
-                Path p = configDir.resolve(f.getKey());
-                Files.createDirectories(p.getParent());
-                Files.writeString(p, f.getValue());
-            }
+            sandbox.writeConfig(configDir);
         } catch (IOException e) {
             sandbox.close();
             throw new UncheckedIOException(e);
