@@ -233,6 +233,16 @@ public final class DocumentStore {
         });
     }
 
+    /**
+     * Like {@link #query}, without the two large columns: the body comes back empty and the raw JSON
+     * null. For passes over many documents that judge metadata only (truth levels, subjects), so that
+     * a million-document store does not bring every body into memory.
+     */
+    public List<StoredDocument> queryMetadata(String whereClause, Object... args) {
+        return jdbc.query("SELECT " + COLUMNS.replace(" body,", " '' AS body,").replace("raw_json", "NULL AS raw_json")
+                + " FROM documents WHERE " + whereClause, ROW, args);
+    }
+
     public List<StoredDocument> query(String whereClause, Object... args) {
         return jdbc.query("SELECT " + COLUMNS + " FROM documents WHERE " + whereClause, ROW, args);
     }

@@ -63,6 +63,18 @@ class DocumentStoreTest {
     }
 
     @Test
+    void metadataQueriesLeaveTheLargeColumnsOut() {
+        write(doc("linear:issue:PAY-9", "Ledger cutover", "a long body", t0).toBuilder().rawJson("{\"raw\":1}")
+                .properties(java.util.Map.of("team", "PAY")).build());
+        StoredDocument lean = store.queryMetadata("id = ?", "linear:issue:PAY-9").get(0);
+        assertThat(lean.document().body()).isEmpty();
+        assertThat(lean.document().rawJson()).isNull();
+        assertThat(lean.document().title()).isEqualTo("Ledger cutover");
+        assertThat(lean.document().properties()).containsEntry("team", "PAY");
+        assertThat(store.find("linear:issue:PAY-9").orElseThrow().document().body()).isEqualTo("a long body");
+    }
+
+    @Test
     void timestampOnlyChangesAreNotNewVersions() {
         Document issue = doc("linear:issue:PAY-2", "Title", "Body", t0);
         write(issue);
