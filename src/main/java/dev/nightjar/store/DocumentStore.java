@@ -163,19 +163,28 @@ public final class DocumentStore {
         Set<List<String>> unique = new LinkedHashSet<>();
         for (Link l : links) unique.add(List.of(l.from().toString(), l.type().name(), l.to()));
         if (unique.isEmpty()) return;
-        // Portable "insert if absent": links are few per document, so a probe per link is cheap.
+        // Portable "insert if absent": links of unchanged documents are looked up once per batch, not per link
+        Set<String> probed = new LinkedHashSet<>();
+        for (List<String> l : unique) if (!relinked.contains(l.get(0))) probed.add(l.get(0));
+        Set<List<String>> existing = existingLinksFrom(probed);
         List<Object[]> rows = new ArrayList<>();
         for (List<String> l : unique) {
-            if (!relinked.contains(l.get(0)) && exists(l)) continue;
+            if (!relinked.contains(l.get(0)) && existing.contains(l)) continue;
             rows.add(l.toArray());
         }
         jdbc.batchUpdate("INSERT INTO links (from_id, link_type, to_ref) VALUES (?,?,?)", rows);
     }
 
-    private boolean exists(List<String> link) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM links WHERE from_id=? AND link_type=? AND to_ref=?",
-                Integer.class, link.get(0), link.get(1), link.get(2));
-        return n != null && n > 0;
+    private Set<List<String>> existingLinksFrom(Collection<String> fromIds) {
+        Set<List<String>> found = new java.util.HashSet<>();
+        List<String> all = List.copyOf(fromIds);
+        for (int i = 0; i < all.size(); i += IN_CHUNK) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + IN_CHUNK));
+            jdbc.query("SELECT from_id, link_type, to_ref FROM links WHERE from_id IN ("
+                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> { found.add(List.of(rs.getString(1), rs.getString(2), rs.getString(3))); }, chunk.toArray());
+        }
+        return found;
     }
 
     /** Marks documents deleted (kept for history and audit, hidden from search). */
