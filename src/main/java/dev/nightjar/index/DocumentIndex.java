@@ -295,7 +295,7 @@ public final class DocumentIndex implements AutoCloseable {
                 List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
                 for (int i = 0; i < top.scoreDocs.length; i++) {
                     ScoreDoc sd = top.scoreDocs[i];
-                    var doc = searcher.storedFields().document(sd.doc);
+                    var doc = searcher.storedFields().document(sd.doc, HIT_FIELDS); // not the stored body
                     Set<String> flags = Set.of(doc.getValues(IndexFields.FLAG));
                     hits.add(new SearchHit(doc.get(IndexFields.ID), sd.score, doc.get(IndexFields.TITLE), doc.get(IndexFields.URL),
                             dev.nightjar.model.TruthLevel.fromLabel(doc.get(IndexFields.TRUTH)), flags.contains("stale"),
@@ -338,6 +338,10 @@ public final class DocumentIndex implements AutoCloseable {
         ScoreDoc[] top = java.util.Arrays.copyOf(candidates, Math.min(limit, candidates.length));
         return new TopDocs(new org.apache.lucene.search.TotalHits(top.length, org.apache.lucene.search.TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), top);
     }
+
+    /** What a hit needs from the stored fields; the body is stored for highlighting only. */
+    private static final Set<String> HIT_FIELDS = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.URL, IndexFields.TRUTH,
+            IndexFields.FLAG, IndexFields.UPDATED);
 
     /** How many BM25 matches truth and recency may re-rank. */
     static final int RESCORE_WINDOW = 100;
