@@ -73,12 +73,11 @@ final class IndexBenchmark {
         try (Workspace ws = ingestOurs(dir.resolve("ours"), docs, now, split)) {
             double ours = seconds(t1);
             List<String> qs = new SyntheticCorpus(99, now).queries(queries);
-            double[] oursLatency = latencies(qs, q -> ws.index().search(SearchRequest.of(q, 10)));
-            double[] rawLatency;
+            double[][] latency;
             Analyzer analyzer = DocumentIndex.newAnalyzer();
             try (FSDirectory d = FSDirectory.open(dir.resolve("ours").resolve("data/index")); DirectoryReader reader = DirectoryReader.open(d)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
-                rawLatency = latencies(qs, q -> {
+                latency = latencies(qs, q -> ws.index().search(SearchRequest.of(q, 10)), q -> {
                     Query query = DocumentIndex.textQuery(analyzer, q);
                     try {
                         return searcher.search(query, 10);
@@ -87,6 +86,7 @@ final class IndexBenchmark {
                     }
                 });
             }
+            double[] oursLatency = latency[0], rawLatency = latency[1];
             log.printf("  Nightjar: rebuilding the index from the store...%n");
             log.flush();
             resetPeaks();
@@ -135,19 +135,36 @@ final class IndexBenchmark {
         }
     }
 
-    private static double[] latencies(List<String> queries, java.util.function.Function<String, Object> search) {
-        for (int round = 0; round < 3; round++) for (String q : queries) search.apply(q); // warm-up
-        double[] ms = new double[queries.size() * 3];
-        int k = 0;
+    /**
+     * p50 and p99 of both searches, each query timed on ours then on the baseline in turn, so GC pauses and
+     * machine noise fall on both sides alike instead of on whichever ran second.
+     */
+    private static double[][] latencies(List<String> queries, java.util.function.Function<String, Object> ours,
+                                        java.util.function.Function<String, Object> raw) {
         for (int round = 0; round < 3; round++) {
             for (String q : queries) {
-                long t = System.nanoTime();
-                search.apply(q);
-                ms[k++] = (System.nanoTime() - t) / 1e6;
+                ours.apply(q);
+                raw.apply(q);
             }
         }
-        Arrays.sort(ms);
-        return new double[]{percentile(ms, 50), percentile(ms, 99)};
+        int rounds = 5;
+        double[] a = new double[queries.size() * rounds], b = new double[queries.size() * rounds];
+        int k = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (String q : queries) {
+                a[k] = time(ours, q);
+                b[k++] = time(raw, q);
+            }
+        }
+        Arrays.sort(a);
+        Arrays.sort(b);
+        return new double[][]{{percentile(a, 50), percentile(a, 99)}, {percentile(b, 50), percentile(b, 99)}};
+    }
+
+    private static double time(java.util.function.Function<String, Object> search, String query) {
+        long t = System.nanoTime();
+        search.apply(query);
+        return (System.nanoTime() - t) / 1e6;
     }
 
     static double percentile(double[] sorted, double p) {
