@@ -39,12 +39,18 @@ public class ScheduleConfiguration {
     }
 
     @Bean
-    Trigger nightlyTrigger(JobDetail nightlyJobDetail, NightlySettings settings) {
-        return trigger(nightlyJobDetail, settings);
+    Trigger nightlyTrigger(JobDetail nightlyJobDetail, NightlySettings settings, Workspace ws) {
+        return trigger(nightlyJobDetail, settings, ws.clock());
     }
 
-    static Trigger trigger(JobDetail job, NightlySettings settings) {
+    /**
+     * The cron trigger of {@code settings}, starting at {@code clock}'s now. The start time is taken
+     * from the injected clock (not Quartz's own {@code new Date()}) so a test fixes it and the first
+     * fire time does not depend on the day the suite runs.
+     */
+    static Trigger trigger(JobDetail job, NightlySettings settings, java.time.Clock clock) {
         return TriggerBuilder.newTrigger().forJob(job).withIdentity(JOB)
+                .startAt(java.util.Date.from(clock.instant()))
                 .withSchedule(CronScheduleBuilder.cronSchedule(settings.cron())
                         .inTimeZone(TimeZone.getTimeZone(settings.zoneId()))
                         .withMisfireHandlingInstructionFireAndProceed())

@@ -19,10 +19,21 @@ class ScheduleTest {
     @Test
     void theTriggerFromNightlyYamlFiresAtFiveInSeoul() {
         NightlySettings settings = new NightlySettings("0 0 5 * * ?", "Asia/Seoul", List.of("linear"), null);
-        Trigger trigger = ScheduleConfiguration.trigger(job, settings);
+        // the trigger starts at the injected clock's now, not at the day the suite runs
+        Trigger trigger = ScheduleConfiguration.trigger(job, settings,
+                java.time.Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), java.time.ZoneOffset.UTC));
         Date next = trigger.getFireTimeAfter(Date.from(Instant.parse("2026-11-25T00:00:00Z")));
         assertThat(next.toInstant()).isEqualTo(Instant.parse("2026-11-25T20:00:00Z")); // 05:00 KST on the 26th
         assertThat(trigger.getMisfireInstruction()).isEqualTo(org.quartz.CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
+    }
+
+    @Test
+    void theFirstFireFollowsTheInjectedClockNotTheDayTheSuiteRuns() {
+        NightlySettings settings = new NightlySettings("0 0 5 * * ?", "Asia/Seoul", List.of("linear"), null);
+        Instant aYearAhead = Instant.parse("2027-11-25T00:00:00Z");
+        Trigger trigger = ScheduleConfiguration.trigger(job, settings, java.time.Clock.fixed(aYearAhead, java.time.ZoneOffset.UTC));
+        assertThat(trigger.getStartTime().toInstant()).isEqualTo(aYearAhead);
+        assertThat(trigger.getFireTimeAfter(java.util.Date.from(aYearAhead)).toInstant()).isEqualTo(Instant.parse("2027-11-25T20:00:00Z"));
     }
 
     @Test
