@@ -1,5 +1,6 @@
 package dev.nightjar.bench;
 
+import dev.nightjar.testing.TestClocks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nightjar.sandbox.SandboxServers;
@@ -19,7 +20,7 @@ class SyncBenchmarkSmokeTest {
 
     @Test
     void measuresEverySourceAndTheIncrementalSyncSeesEveryEdit() throws Exception {
-        SyncBenchmark.Result r = new SyncBenchmark(dir, 1, Clock.systemUTC(), false, duration -> { }).run(new PrintWriter(new StringWriter()));
+        SyncBenchmark.Result r = new SyncBenchmark(dir, 1, TestClocks.system(), false, duration -> { }).run(new PrintWriter(new StringWriter()));
 
         assertThat(r.first().http().keySet()).containsExactlyElementsOf(SandboxServers.SOURCES);
         assertThat(r.first().http().values()).allMatch(c -> c.requests() > 0);

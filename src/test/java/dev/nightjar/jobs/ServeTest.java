@@ -1,5 +1,6 @@
 package dev.nightjar.jobs;
 
+import dev.nightjar.testing.TestClocks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nightjar.NightjarApplication;
@@ -29,7 +30,7 @@ class ServeTest {
     @Test
     void serveFiresTheMissedRunOnceAndReportsHealthy() throws Exception {
         try (WandbSandbox sandbox = new WandbSandbox(tmp.resolve("config"));
-             Workspace ws = new Workspace(tmp.resolve("data"), new ConfigDir(sandbox.config), Environment.of(WandbSandbox.ENV), Clock.systemUTC());
+             Workspace ws = new Workspace(tmp.resolve("data"), new ConfigDir(sandbox.config), Environment.of(WandbSandbox.ENV), TestClocks.system());
              ConfigurableApplicationContext spring = NightjarApplication.start(ws, NightjarApplication.Mode.SERVE,
                      Map.of("connectorContext", sandbox.context()), Map.of("server.port", "0"),
                      ScheduleConfiguration.class, HealthController.class, dev.nightjar.web.NotePageController.class)) {
@@ -41,9 +42,9 @@ class ServeTest {
 
             // a scratchpad note's citation URL is a page; a note from a private channel is not served
             ws.documents().write(new dev.nightjar.model.Normalized(java.util.List.of(
-                    dev.nightjar.testing.TestDocs.doc("nightjar:note:abc123", "Scratchpad: <b>move</b> launch?", "raw thought", java.time.Instant.now()),
+                    dev.nightjar.testing.TestDocs.doc("nightjar:note:abc123", "Scratchpad: <b>move</b> launch?", "raw thought", TestClocks.now()),
                     dev.nightjar.testing.TestDocs.privateTo(dev.nightjar.testing.TestDocs.doc("nightjar:note:def456", "Scratchpad: secret",
-                            "private thought", java.time.Instant.now()), "slack:U1")), java.util.List.of(), java.util.List.of(), java.util.List.of()),
+                            "private thought", TestClocks.now()), "slack:U1")), java.util.List.of(), java.util.List.of(), java.util.List.of()),
                     d -> dev.nightjar.model.TruthAssessment.of(dev.nightjar.model.TruthLevel.SCRATCHPAD, "test"));
             HttpResponse<String> note = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/notes/abc123")).build(), HttpResponse.BodyHandlers.ofString());

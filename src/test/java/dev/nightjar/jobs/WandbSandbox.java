@@ -1,5 +1,6 @@
 package dev.nightjar.jobs;
 
+import dev.nightjar.testing.TestClocks;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nightjar.config.Environment;
 import dev.nightjar.connectors.ConnectorContext;
@@ -45,7 +46,7 @@ final class WandbSandbox implements AutoCloseable {
 
     WandbSandbox(Path config) throws IOException {
         this.config = Files.createDirectories(config);
-        Instant t0 = Instant.now().minus(Duration.ofDays(2));
+        Instant t0 = TestClocks.now().minus(Duration.ofDays(2));
         List<ObjectNode> runs = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
             runs.add(FakeWandb.run(String.format("run-%04d", i), i % 10 == 3 ? "crashed" : "finished",
@@ -74,7 +75,7 @@ final class WandbSandbox implements AutoCloseable {
     /** Connector context with fast retries and a sleeper that does not wait. */
     ConnectorContext context() {
         return new ConnectorContext(Environment.of(ENV), new OkHttpClient(),
-                new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMinutes(1)), sleeper, Clock.systemUTC());
+                new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMinutes(1)), sleeper, TestClocks.system());
     }
 
     @Override

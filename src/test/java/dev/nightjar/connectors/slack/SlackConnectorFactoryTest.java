@@ -1,5 +1,6 @@
 package dev.nightjar.connectors.slack;
 
+import dev.nightjar.testing.TestClocks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +39,7 @@ class SlackConnectorFactoryTest {
     private static ConnectorContext context(Map<String, String> env) {
         return new ConnectorContext(Environment.of(env), new OkHttpClient(),
                 new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMinutes(1)),
-                new RecordingSleeper(), Clock.systemUTC());
+                new RecordingSleeper(), TestClocks.system());
     }
 
     @Test
