@@ -75,7 +75,7 @@ final class NightlyJobFactory {
                 .processor(new NormalizeProcessor(connector.normalizer()))
                 .writer(writer)
                 .listener(writer)
-                .listener(new RunRecorder(ws.runs(), connector.source(), runId))
+                .listener(new RunRecorder(ws.runs(), connector.source(), runId, connector.stats()))
                 .transactionManager(transactions)
                 .build();
     }

@@ -118,9 +118,14 @@ class WandbNormalizerTest {
         ObjectNode n = node();
         n.remove("name");
         assertThatThrownBy(() -> normalize(n)).isInstanceOf(MalformedRecordException.class);
+    }
+
+    @Test
+    void summaryJsonBeyondRepairLosesOnlyTheMetricsNotTheRun() {
         ObjectNode bad = node();
         bad.put("summaryMetrics", "{not json");
-        assertThatThrownBy(() -> normalize(bad)).isInstanceOf(MalformedRecordException.class)
-                .hasMessageContaining("summaryMetrics");
+        Document d = normalize(bad).documents().get(0);
+        assertThat(d.metrics()).isEmpty();
+        assertThat(d.state()).isNotNull();
     }
 }
