@@ -135,7 +135,7 @@ class NightlyJobTest {
             assertThat(r.exit()).isEqualTo(1);
             // one line naming source, stream and the request's object, each once
             assertThat(r.err().lines()).singleElement().asString()
-                    .isEqualTo("nightjar: sync failed: github failed: github: stream pulls:acme/api: GET /repos/acme/api/pulls "
+                    .isEqualTo("nightjar: sync failed: github failed: stream pulls:acme/api: GET /repos/acme/api/pulls "
                             + "failed after " + (sandbox.context().retryPolicy().maxRetries() + 1) + " attempts: HTTP 500 {\"message\":\"Server Error\"}");
             assertThat(r.out()).containsPattern("github\\s+FAILED").containsPattern("wandb\\s+COMPLETED\\s+120");
             try (Workspace ws = workspace()) {
