@@ -235,11 +235,17 @@ class WandbConnectorTest {
     }
 
     @Test
-    void unknownProjectSaysWhatToCheck() throws IOException {
-        Connector c = connector();
-        assertThatThrownBy(() -> runs(c).read(null))
-                .isInstanceOf(ConnectorException.class)
-                .hasMessageContaining("project acme/ranker not found").hasMessageContaining("wandb.yml");
+    void anUnknownProjectIsUnreadableSaysWhatToCheckAndTheNextProjectIsRead() throws IOException {
+        project();
+        Connector c = connector("enabled: true\nbase-url: BASE\ntoken-env: WANDB_API_KEY\nentity: acme\nprojects: [retired-ranker, ranker]\n",
+                Map.of("WANDB_API_KEY", KEY));
+        StreamDrain.Result gone = StreamDrain.drain(c.streams().get(0), null);
+        assertThat(gone.records()).isEmpty();
+        assertThat(gone.unreadable()).singleElement().satisfies(u -> {
+            assertThat(u.object()).isEqualTo("project acme/retired-ranker");
+            assertThat(u.reason()).startsWith("project not found").contains("wandb.yml");
+        });
+        assertThat(StreamDrain.drain(c.streams().get(1), null).records()).hasSize(RUNS);
     }
 
     @Test
