@@ -12,6 +12,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // before logging starts: --debug also shows the framework's own errors (logback.xml reads this)
+        if (java.util.Arrays.asList(args).contains("--debug")) System.setProperty("nightjar.batch.log", "WARN");
         // Lucene and H2 log through java.util.logging; send it through SLF4J so logback.xml rules it
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install();

@@ -83,6 +83,7 @@ final class StatusReport {
             s.put("unchanged", c.unchanged());
             s.put("deleted", c.deleted());
             s.put("skipped", c.skipped());
+            s.put("unreadable", c.unreadable());
             s.put("requests", c.requests());
             s.put("retries", c.retries());
             s.put("millis", c.millis());
@@ -90,6 +91,18 @@ final class StatusReport {
             sources.put(name, s);
         });
         m.put("sources", sources);
+        // what the run did not store and why, source by source (the schema keeps per-source values scalar)
+        List<Map<String, Object>> skips = new java.util.ArrayList<>();
+        r.sources().forEach((name, c) -> c.skips().forEach(k -> {
+            Map<String, Object> skip = new LinkedHashMap<>();
+            skip.put("source", name);
+            skip.put("kind", k.kind());
+            skip.put("stream", k.stream());
+            skip.put("object", k.object());
+            skip.put("reason", k.reason());
+            skips.add(skip);
+        }));
+        m.put("skips", skips);
         if (r.message() != null) m.put("message", r.message());
         return m;
     }
@@ -117,10 +130,18 @@ final class StatusReport {
         sb.append("Runs       ").append(runs.isEmpty() ? "none yet (run `nightjar sync`)" : "").append('\n');
         for (Map<String, Object> r : runs) {
             sb.append(String.format("  #%-4s %-10s %s -> %s%n", r.get("id"), r.get("status"), r.get("started_at"), r.get("ended_at")));
-            ((Map<String, Map<String, Object>>) r.get("sources")).forEach((src, c) -> sb.append(String.format(
-                    "        %-8s %-9s new %s, changed %s, unchanged %s, deleted %s, skipped %s, requests %s, retries %s%n", src,
-                    c.get("status"), c.get("new"), c.get("changed"), c.get("unchanged"), c.get("deleted"), c.get("skipped"),
-                    c.get("requests"), c.get("retries"))));
+            List<Map<String, Object>> skips = (List<Map<String, Object>>) r.getOrDefault("skips", List.of());
+            ((Map<String, Map<String, Object>>) r.get("sources")).forEach((src, c) -> {
+                sb.append(String.format(
+                        "        %-8s %-9s new %s, changed %s, unchanged %s, deleted %s, skipped %s, unreadable %s, requests %s, retries %s%n",
+                        src, c.get("status"), c.get("new"), c.get("changed"), c.get("unchanged"), c.get("deleted"), c.get("skipped"),
+                        c.get("unreadable"), c.get("requests"), c.get("retries")));
+                for (Map<String, Object> k : skips) {
+                    if (src.equals(k.get("source"))) {
+                        sb.append(String.format("          %s %s (%s): %s%n", k.get("kind"), k.get("object"), k.get("stream"), k.get("reason")));
+                    }
+                }
+            });
         }
         List<Map<String, Object>> cursors = (List<Map<String, Object>>) status.get("cursors");
         sb.append("Cursors    ").append(cursors.isEmpty() ? "none" : "").append('\n');

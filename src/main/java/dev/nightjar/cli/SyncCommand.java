@@ -55,11 +55,17 @@ final class SyncCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("Run #%d %s%s%s%n", run.id(), run.status(), run.full() ? " (full)" : "",
                 result.resumed() ? " (resumed an interrupted run)" : ""));
-        sb.append(String.format("  %-8s %-9s %6s %8s %10s %8s %8s %9s %8s %8s%n", "source", "status", "new", "changed", "unchanged",
-                "deleted", "skipped", "requests", "retries", "time"));
+        sb.append(String.format("  %-8s %-9s %6s %8s %10s %8s %8s %10s %9s %8s %8s%n", "source", "status", "new", "changed", "unchanged",
+                "deleted", "skipped", "unreadable", "requests", "retries", "time"));
         for (RunStore.SourceCounts c : run.sources().values()) {
-            sb.append(String.format("  %-8s %-9s %6d %8d %10d %8d %8d %9d %8d %7.1fs%n", c.source(), c.status(), c.created(), c.changed(),
-                    c.unchanged(), c.deleted(), c.skipped(), c.requests(), c.retries(), c.millis() / 1000.0));
+            sb.append(String.format("  %-8s %-9s %6d %8d %10d %8d %8d %10d %9d %8d %7.1fs%n", c.source(), c.status(), c.created(), c.changed(),
+                    c.unchanged(), c.deleted(), c.skipped(), c.unreadable(), c.requests(), c.retries(), c.millis() / 1000.0));
+        }
+        // each object the run could not read or store, named once, with the source's reason
+        for (RunStore.SourceCounts c : run.sources().values()) {
+            for (RunStore.Skip k : c.skips()) {
+                sb.append(String.format("  %s %s %s (%s): %s%n", c.source(), k.kind(), k.object(), k.stream(), k.reason()));
+            }
         }
         return sb.toString();
     }

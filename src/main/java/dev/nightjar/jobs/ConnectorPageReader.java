@@ -63,7 +63,8 @@ final class ConnectorPageReader implements ItemStreamReader<PageItem> {
         } catch (ConnectorException e) {
             throw e.at(stream.name(), cursor);
         }
-        PageItem item = new PageItem(connector.source(), stream.name(), page.records(), cursor, page.nextCursor(), page.last());
+        PageItem item = new PageItem(connector.source(), stream.name(), page.records(), cursor, page.nextCursor(), page.last(),
+                page.unreadable());
         if (page.last()) {
             streamIndex++;
             cursor = startCursor(streamIndex);

@@ -75,7 +75,7 @@ final class NightlyJobFactory {
                 .processor(new NormalizeProcessor(connector.normalizer()))
                 .writer(writer)
                 .listener(writer)
-                .listener(new RunRecorder(ws.runs(), connector.source(), runId))
+                .listener(new RunRecorder(ws.runs(), connector.source(), runId, connector.stats()))
                 .transactionManager(transactions)
                 .build();
     }
@@ -119,9 +119,12 @@ final class NightlyJobFactory {
             List<String> failed = new ArrayList<>();
             for (StepExecution s : chunk.getStepContext().getStepExecution().getJobExecution().getStepExecutions()) {
                 if (s.getStepName().startsWith(SOURCE_STEP_PREFIX) && s.getStatus() != BatchStatus.COMPLETED) {
+                    String source = s.getStepName().substring(SOURCE_STEP_PREFIX.length());
                     String why = s.getFailureExceptions().isEmpty() ? s.getStatus().toString()
                             : RunRecorder.message(s.getFailureExceptions().get(0));
-                    failed.add(s.getStepName().substring(SOURCE_STEP_PREFIX.length()) + " failed: " + why);
+                    // the connector's message starts with its source; say it once
+                    if (why.startsWith(source + ": ")) why = why.substring(source.length() + 2);
+                    failed.add(source + " failed: " + why);
                 }
             }
             if (!failed.isEmpty()) throw new PipelineFailedException(String.join("; ", failed));

@@ -3,6 +3,8 @@ package dev.nightjar.jobs;
 import dev.nightjar.connectors.MalformedRecordException;
 import dev.nightjar.connectors.Normalizer;
 import dev.nightjar.connectors.SourceRecord;
+import dev.nightjar.connectors.Unreadable;
+import dev.nightjar.store.RunStore;
 import dev.nightjar.model.Normalized;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 /**
  * Normalizes a page record by record. This is the step's skip policy: a record the normalizer cannot
  * handle is skipped, counted and reported (with why) instead of failing the page; the rest of the page
- * is kept.
+ * is kept. Objects the connector could not read on this page join the same report.
  */
 final class NormalizeProcessor implements ItemProcessor<PageItem, NormalizedPage> {
 
@@ -28,16 +30,18 @@ final class NormalizeProcessor implements ItemProcessor<PageItem, NormalizedPage
     @Override
     public NormalizedPage process(PageItem page) {
         Normalized all = Normalized.empty();
-        List<String> skipped = new ArrayList<>();
+        List<RunStore.Skip> skips = new ArrayList<>();
+        for (Unreadable u : page.unreadable()) {
+            skips.add(new RunStore.Skip(RunStore.Skip.UNREADABLE, page.stream(), u.object(), u.reason()));
+        }
         for (SourceRecord record : page.records()) {
             try {
                 all = all.plus(normalizer.normalize(record));
             } catch (MalformedRecordException | IllegalArgumentException | NullPointerException | ClassCastException e) {
-                String why = page.source() + " " + page.stream() + ": skipped a record: " + e.getMessage();
-                log.warn(why);
-                skipped.add(why);
+                log.debug("{} {}: skipped a record", page.source(), page.stream(), e);
+                skips.add(new RunStore.Skip(RunStore.Skip.MALFORMED, page.stream(), "record", String.valueOf(e.getMessage())));
             }
         }
-        return new NormalizedPage(page, all, skipped);
+        return new NormalizedPage(page, all, skips);
     }
 }

@@ -1,5 +1,6 @@
 package dev.nightjar.jobs;
 
+import dev.nightjar.connectors.RequestStats;
 import dev.nightjar.store.RunStore;
 import java.time.Duration;
 import java.util.stream.Collectors;
@@ -8,21 +9,37 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
-/** Records a source step's outcome and counts in the run history `status` shows. */
+/**
+ * Records a source step's outcome and counts in the run history `status` shows. Requests and retries
+ * are taken from the connector here, at the end of the step, so a source that fails before its first
+ * page is written still shows what it sent.
+ */
 final class RunRecorder implements StepExecutionListener {
 
     private final RunStore runs;
     private final String source;
     private final long runId;
+    private final RequestStats requests;
+    private long requestBaseline, retryBaseline;
 
-    RunRecorder(RunStore runs, String source, long runId) {
+    RunRecorder(RunStore runs, String source, long runId, RequestStats requests) {
         this.runs = runs;
         this.source = source;
         this.runId = runId;
+        this.requests = requests;
+    }
+
+    @Override
+    public void beforeStep(StepExecution step) {
+        // a restarted step continues the counts its failed attempt saved
+        requestBaseline = step.getExecutionContext().getLong(SourceCounts.REQUESTS, 0L);
+        retryBaseline = step.getExecutionContext().getLong(SourceCounts.RETRIES, 0L);
     }
 
     @Override
     public ExitStatus afterStep(StepExecution step) {
+        step.getExecutionContext().putLong(SourceCounts.REQUESTS, requestBaseline + requests.requests());
+        step.getExecutionContext().putLong(SourceCounts.RETRIES, retryBaseline + requests.retries());
         boolean failed = step.getStatus() != BatchStatus.COMPLETED && !step.getFailureExceptions().isEmpty();
         String error = failed ? step.getFailureExceptions().stream().map(RunRecorder::message).distinct()
                 .collect(Collectors.joining("; ")) : null;

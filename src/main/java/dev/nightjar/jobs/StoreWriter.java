@@ -54,7 +54,7 @@ final class StoreWriter implements ItemWriter<NormalizedPage>, StepExecutionList
             if (full) ws.documents().markSeen(page.normalized().documents().stream().map(d -> d.id().toString()).toList(), runId);
             PageItem p = page.page();
             if (p.nextCursor() != null) ws.cursors().put(p.source(), p.stream(), p.nextCursor(), ws.clock().instant());
-            SourceCounts.add(ec, r, page.skipped());
+            SourceCounts.add(ec, r, page.skips());
         }
         ec.putLong(SourceCounts.REQUESTS, requestBaseline + requests.requests());
         ec.putLong(SourceCounts.RETRIES, retryBaseline + requests.retries());

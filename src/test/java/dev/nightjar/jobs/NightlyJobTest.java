@@ -9,6 +9,9 @@ import dev.nightjar.config.ConfigDir;
 import dev.nightjar.config.Environment;
 import dev.nightjar.connectors.wandb.FakeWandb;
 import dev.nightjar.store.RunStore;
+import dev.nightjar.testing.ContractSchemas;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +102,7 @@ class NightlyJobTest {
         sandbox.override = request -> wandbRequests.get() == 1 ? wandb.dispatch(request) : new MockResponse().setResponseCode(502);
         CliRunner.Result failed = sync();
         assertThat(failed.exit()).isEqualTo(1);
-        assertThat(failed.err()).contains("sync failed: wandb failed").contains("HTTP 502").contains("cursor");
+        assertThat(failed.err()).contains("sync failed: wandb failed").contains("HTTP 502").contains("stream runs:ranker: ").doesNotContain("cursor");
         try (Workspace ws = workspace()) {
             assertThat(ws.documents().query("source = 'wandb'")).hasSize(50);
             assertThat(ws.runs().recent(1).get(0).status()).isEqualTo("FAILED");
@@ -131,14 +134,64 @@ class NightlyJobTest {
             write("jobs/nightly.yml", "cron: \"0 0 5 * * ?\"\nzone: UTC\nsources: [wandb, github]\n");
             CliRunner.Result r = sync();
             assertThat(r.exit()).isEqualTo(1);
-            assertThat(r.err().lines()).singleElement().asString().contains("github failed").doesNotContain("wandb failed");
+            // one line naming source, stream and the request's object, each once
+            assertThat(r.err().lines()).singleElement().asString()
+                    .isEqualTo("nightjar: sync failed: github failed: stream pulls:acme/api: GET /repos/acme/api/pulls "
+                            + "failed after " + (sandbox.context().retryPolicy().maxRetries() + 1) + " attempts: HTTP 500 {\"message\":\"Server Error\"}");
             assertThat(r.out()).containsPattern("github\\s+FAILED").containsPattern("wandb\\s+COMPLETED\\s+120");
             try (Workspace ws = workspace()) {
                 assertThat(ws.documents().query("source = 'wandb'")).hasSize(RUNS);
                 RunStore.Run run = ws.runs().recent(1).get(0);
                 assertThat(run.status()).isEqualTo("FAILED");
                 assertThat(run.sources().get("github").error()).contains("HTTP 500");
+                // the requests of a source that failed before writing anything are counted too
+                assertThat(run.sources().get("github").requests()).isEqualTo(github.getRequestCount());
+                assertThat(run.sources().get("github").retries()).isEqualTo(sandbox.context().retryPolicy().maxRetries());
             }
+        } finally {
+            github.shutdown();
+        }
+    }
+
+    @Test
+    void anEmptyRepositoryIsCountedUnreadableWithItsReasonInSyncAndStatusAndTheSourceCompletes() throws IOException {
+        MockWebServer github = new MockWebServer();
+        github.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String path = request.getRequestUrl().encodedPath();
+                if (path.equals("/repos/kestrel/fresh-start/commits")) {
+                    return new MockResponse().setResponseCode(409).setHeader("Content-Type", "application/json")
+                            .setBody("{\"message\":\"Git Repository is empty.\",\"documentation_url\":\"https://docs.github.com/rest/commits/commits#list-commits\",\"status\":\"409\"}");
+                }
+                return new MockResponse().setHeader("Content-Type", "application/json").setBody("[]");
+            }
+        });
+        github.start();
+        try {
+            write("connectors/github.yml", "enabled: true\nbase-url: " + github.url("/") + "\ntoken-env: GITHUB_TOKEN\nrepos: [kestrel/fresh-start]\n");
+            write("jobs/nightly.yml", "cron: \"0 0 5 * * ?\"\nzone: UTC\nsources: [wandb, github]\n");
+            CliRunner.Result r = sync();
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.err()).isEmpty();
+            assertThat(r.out()).containsPattern("github\\s+COMPLETED\\s+0\\s+0\\s+0\\s+0\\s+0\\s+1\\s")
+                    .contains("github unreadable repo kestrel/fresh-start commits (commits:kestrel/fresh-start): HTTP 409 Git Repository is empty.");
+
+            CliRunner.Result status = CliRunner.run(config, data, Clock.systemUTC(), env, "status", "--format", "json");
+            assertThat(ContractSchemas.violations("status", status.out())).isEmpty();
+            JsonNode run = new ObjectMapper().readTree(status.out()).path("runs").path(0);
+            assertThat(run.at("/sources/github/unreadable").asInt()).isEqualTo(1);
+            assertThat(run.at("/sources/github/skipped").asInt()).isZero();
+            assertThat(run.at("/sources/github/requests").asInt()).isEqualTo(github.getRequestCount());
+            assertThat(run.path("skips")).singleElement().satisfies(skip -> {
+                assertThat(skip.path("source").asText()).isEqualTo("github");
+                assertThat(skip.path("kind").asText()).isEqualTo("unreadable");
+                assertThat(skip.path("object").asText()).isEqualTo("repo kestrel/fresh-start commits");
+                assertThat(skip.path("reason").asText()).isEqualTo("HTTP 409 Git Repository is empty.");
+            });
+            CliRunner.Result text = CliRunner.run(config, data, Clock.systemUTC(), env, "status");
+            assertThat(text.out()).contains("unreadable 1,")
+                    .contains("unreadable repo kestrel/fresh-start commits (commits:kestrel/fresh-start): HTTP 409 Git Repository is empty.");
         } finally {
             github.shutdown();
         }

@@ -2,6 +2,8 @@ package dev.nightjar.connectors.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nightjar.connectors.ConnectorException;
+import dev.nightjar.connectors.ObjectUnavailableException;
+import dev.nightjar.connectors.Unreadable;
 import dev.nightjar.connectors.Page;
 import dev.nightjar.connectors.SourceRecord;
 import dev.nightjar.connectors.SourceStream;
@@ -37,9 +39,13 @@ final class ReviewsStream implements SourceStream {
 
     @Override
     public Page read(String cursor) {
+        WalkCursor c = WalkCursor.parse(cursor);
+        String before = c.json();
         try {
-            WalkCursor c = WalkCursor.parse(cursor);
             return c.queue.isEmpty() ? readPulls(c) : readReviews(c);
+        } catch (ObjectUnavailableException e) {
+            // the PR list itself: this repository's pulls are not available to us (see UpdatedWalkStream)
+            return new Page(List.of(), before, true, List.of(Unreadable.of("repo " + repo + " pulls", e)));
         } catch (ConnectorException e) {
             throw e.at(name(), cursor);
         }
@@ -73,7 +79,17 @@ final class ReviewsStream implements SourceStream {
         int number = c.queue.get(0);
         String url = c.reviewsNext != null ? c.reviewsNext
                 : client.url("/repos/" + repo + "/pulls/" + number + "/reviews?per_page=" + GitHubClient.PAGE_SIZE);
-        ApiResponse response = client.get(url, null);
+        ApiResponse response;
+        try {
+            response = client.get(url, null);
+        } catch (ObjectUnavailableException e) {
+            // one PR's reviews (a PR deleted or hidden since it was listed): report it, go on with the next PR
+            c.reviewsNext = null;
+            c.queue.remove(0);
+            Page rest = endOrContinue(c, List.of());
+            return new Page(List.of(), rest.nextCursor(), rest.last(),
+                    List.of(Unreadable.of("pull " + repo + "#" + number + " reviews", e)));
+        }
         List<SourceRecord> records = new ArrayList<>();
         for (JsonNode review : GitHubClient.array(response, url)) {
             records.add(new SourceRecord(name(), repo, review));

@@ -2,6 +2,8 @@ package dev.nightjar.connectors.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nightjar.connectors.ConnectorException;
+import dev.nightjar.connectors.ObjectUnavailableException;
+import dev.nightjar.connectors.Unreadable;
 import dev.nightjar.connectors.Page;
 import dev.nightjar.connectors.SourceRecord;
 import dev.nightjar.connectors.SourceStream;
@@ -33,10 +35,19 @@ final class UpdatedWalkStream implements SourceStream {
         return kind.streamName(repo);
     }
 
+    /**
+     * A 4xx about this repository's endpoint (409: the repository is empty; 410: issues are disabled;
+     * 403/404: not shared with the token) makes this stream unreadable for this run: it is reported
+     * and ends with the cursor it had, so the other streams and repositories are read.
+     */
     @Override
     public Page read(String cursor) {
+        WalkCursor c = WalkCursor.parse(cursor);
+        String before = c.json();
         try {
-            return readPage(WalkCursor.parse(cursor));
+            return readPage(c);
+        } catch (ObjectUnavailableException e) {
+            return new Page(List.of(), before, true, List.of(Unreadable.of("repo " + repo + " " + kind.prefix, e)));
         } catch (ConnectorException e) {
             throw e.at(name(), cursor);
         }

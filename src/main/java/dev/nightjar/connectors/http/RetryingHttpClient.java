@@ -1,6 +1,7 @@
 package dev.nightjar.connectors.http;
 
 import dev.nightjar.connectors.ConnectorException;
+import dev.nightjar.connectors.ObjectUnavailableException;
 import dev.nightjar.connectors.RequestStats;
 import java.io.IOException;
 import java.time.Clock;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Sends a request with the source's rate-limit rule and bounded retries for throttles, 5xx and
  * network timeouts. Returns 2xx and 304 responses; anything else, or retries exhausted, becomes a
  * {@link ConnectorException} that names the status and the API's own message, never a header (so a
- * token cannot leak into logs).
+ * token cannot leak into logs). A 4xx about one object (see {@link ObjectAvailability}) becomes the
+ * narrower {@link ObjectUnavailableException}, which a stream may read past.
  */
 public final class RetryingHttpClient {
 
@@ -70,8 +72,12 @@ public final class RetryingHttpClient {
                 if (response.isNotModified()) stats.notModified();
                 return response;
             }
-            throw new ConnectorException(source, what + " failed: HTTP " + response.status() + " "
-                    + response.bodySnippet() + hint(response.status()));
+            String failure = what + " failed: HTTP " + response.status() + " " + response.bodySnippet() + hint(response.status());
+            if (ObjectAvailability.concernsOneObject(response)) {
+                throw new ObjectUnavailableException(source, response.status(),
+                        "HTTP " + response.status() + " " + ObjectAvailability.apiMessage(response), failure);
+            }
+            throw new ConnectorException(source, failure);
         }
     }
 

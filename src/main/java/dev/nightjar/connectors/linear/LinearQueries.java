@@ -176,6 +176,19 @@ public final class LinearQueries {
             """ + USER_REF;
 
     /** All query texts, for the schema-validation test. */
+    /**
+     * The rest of a nested connection that said {@code hasNextPage} inside a page of its parents
+     * ({@link NestedConnections}): {@code %1$s} the parent entity, {@code %2$s} the field and its
+     * arguments, {@code %3$s} the node selection. The parent id is the node's own {@code id}.
+     */
+    static final String NESTED_REST = """
+            query NightjarNestedRest($id: String!, $after: String) {
+              %1$s(id: $id) {
+                %2$s { nodes { %3$s } pageInfo { hasNextPage endCursor } }
+              }
+            }
+            """;
+
     public static List<String> all() {
         return List.of(USERS, TEAMS, INITIATIVES, PROJECTS, PROJECT_UPDATES, INITIATIVE_UPDATES, ISSUES,
                 ISSUE_RELATIONS, COMMENTS);

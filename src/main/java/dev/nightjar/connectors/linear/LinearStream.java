@@ -25,10 +25,12 @@ final class LinearStream implements SourceStream {
 
     private final StreamSpec spec;
     private final LinearClient client;
+    private final NestedConnections nested;
 
     LinearStream(StreamSpec spec, LinearClient client) {
         this.spec = spec;
         this.client = client;
+        this.nested = new NestedConnections(client);
     }
 
     @Override
@@ -82,6 +84,7 @@ final class LinearStream implements SourceStream {
             }
             // issueRelations cannot be filtered by the API: keep only what changed since the watermark
             if (!spec.serverFilter() && since != null && updated != null && !updated.isAfter(since)) continue;
+            nested.complete(spec.root(), node);
             records.add(new SourceRecord(spec.name(), node));
         }
         JsonNode pageInfo = connection.path("pageInfo");

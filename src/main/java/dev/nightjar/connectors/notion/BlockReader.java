@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nightjar.connectors.ConnectorException;
+import dev.nightjar.connectors.ObjectUnavailableException;
+import dev.nightjar.connectors.Unreadable;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,13 +35,18 @@ final class BlockReader {
         this.client = client;
     }
 
-    /** The page's top-level blocks, each with its descendants under {@code _children}. */
-    ArrayNode read(String pageId) {
+    /**
+     * The page's top-level blocks, each with its descendants under {@code _children}. A block whose
+     * children the API will not give us (400 for a block type the API does not support, 403/404 for a
+     * synced block whose original is not shared, ...) keeps its place, is marked {@code _unreadable}
+     * and is noted in {@code unreadable}; the rest of the page is read.
+     */
+    ArrayNode read(String pageId, List<Unreadable> unreadable) {
         int[] budget = {MAX_BLOCKS};
-        return children(pageId, 1, budget);
+        return children(pageId, 1, budget, unreadable);
     }
 
-    private ArrayNode children(String blockId, int depth, int[] budget) {
+    private ArrayNode children(String blockId, int depth, int[] budget, List<Unreadable> unreadable) {
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         String cursor = null;
         do {
@@ -49,10 +56,8 @@ final class BlockReader {
             JsonNode page;
             try {
                 page = client.get("/v1/blocks/" + blockId + "/children", query);
-            } catch (ConnectorException e) {
-                // A synced block whose original is not shared with us, or a block deleted while we read:
-                // note it and keep the rest of the page rather than failing the sync.
-                if (!isNotReadable(e)) throw e;
+            } catch (ObjectUnavailableException e) {
+                unreadable.add(Unreadable.of("block " + blockId + " children", e));
                 out.add(JsonNodeFactory.instance.objectNode().put("type", UNREADABLE));
                 return out;
             }
@@ -65,7 +70,7 @@ final class BlockReader {
                 boolean descend = block.path("has_children").asBoolean(false)
                         && !OWN_DOCUMENTS.contains(block.path("type").asText());
                 if (descend && depth < MAX_DEPTH) {
-                    copy.set(CHILDREN, children(block.path("id").asText(), depth + 1, budget));
+                    copy.set(CHILDREN, children(block.path("id").asText(), depth + 1, budget, unreadable));
                 } else if (descend) {
                     copy.put(TRUNCATED, true);
                 }
@@ -74,11 +79,6 @@ final class BlockReader {
             cursor = page.path("has_more").asBoolean(false) ? textOrNull(page.path("next_cursor")) : null;
         } while (cursor != null);
         return out;
-    }
-
-    private static boolean isNotReadable(ConnectorException e) {
-        String m = e.getMessage() == null ? "" : e.getMessage();
-        return m.contains("HTTP 404") || m.contains("HTTP 403");
     }
 
     private static String textOrNull(JsonNode node) {

@@ -81,7 +81,9 @@ final class BlockRenderer {
             }
             case "link_to_page" -> line(indent, "[link to page]");
             case BlockReader.TRUNCATED -> line(indent, "[more blocks not read]");
-            case BlockReader.UNREADABLE -> line(indent, "[blocks not shared with the integration]");
+            case BlockReader.UNREADABLE -> line(indent, "[nested blocks the API would not give]");
+            // Notion names the real type of a block its API cannot render, e.g. {"block_type": "form"}
+            case "unsupported" -> line(indent, "[unsupported: " + data.path("block_type").asText("unknown") + "]");
             default -> {
                 if (MEDIA.contains(type)) {
                     String caption = rich(data.path("caption"));

@@ -129,10 +129,14 @@ public final class NotionClient {
                 || m.contains("api version"));
     }
 
+    /**
+     * Path segments go in as given: Notion's ids are UUIDs or, for page properties, already
+     * percent-encoded ({@code Zq%3Fj}), which must not be encoded a second time.
+     */
     private HttpUrl.Builder url(String path) {
         HttpUrl.Builder b = baseUrl.newBuilder();
         for (String segment : path.split("/")) {
-            if (!segment.isEmpty()) b.addPathSegment(segment);
+            if (!segment.isEmpty()) b.addEncodedPathSegment(segment);
         }
         return b;
     }

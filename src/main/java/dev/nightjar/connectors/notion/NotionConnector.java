@@ -17,8 +17,9 @@ public final class NotionConnector implements Connector {
     NotionConnector(NotionClient client, RequestStats stats, Clock clock) {
         this.stats = stats;
         BlockReader blocks = new BlockReader(client);
-        this.streams = List.of(new UsersStream(client), new PagesStream(client, blocks),
-                new RowsStream(client, blocks, clock));
+        PropertyItems propertyItems = new PropertyItems(client);
+        this.streams = List.of(new UsersStream(client), new PagesStream(client, blocks, propertyItems),
+                new RowsStream(client, blocks, propertyItems, clock));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.nightjar.connectors.ConnectorException;
 import dev.nightjar.connectors.Page;
 import dev.nightjar.connectors.SourceRecord;
 import dev.nightjar.connectors.SourceStream;
+import dev.nightjar.connectors.Unreadable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +24,12 @@ final class PagesStream implements SourceStream {
 
     private final NotionClient client;
     private final BlockReader blocks;
+    private final PropertyItems propertyItems;
 
-    PagesStream(NotionClient client, BlockReader blocks) {
+    PagesStream(NotionClient client, BlockReader blocks, PropertyItems propertyItems) {
         this.client = client;
         this.blocks = blocks;
+        this.propertyItems = propertyItems;
     }
 
     @Override
@@ -54,6 +57,7 @@ final class PagesStream implements SourceStream {
         Instant since = NotionJson.instant(c.since());
         Instant next = NotionJson.instant(c.next());
         List<SourceRecord> records = new ArrayList<>();
+        List<Unreadable> unreadable = new ArrayList<>();
         boolean reachedWatermark = false;
         for (JsonNode result : response.path("results")) {
             Instant edited = NotionJson.instant(result.path("last_edited_time").asText(null));
@@ -66,7 +70,8 @@ final class PagesStream implements SourceStream {
             if (!"page".equals(result.path("object").asText()) || NotionJson.isRow(result)) continue;
             ObjectNode record = result.deepCopy();
             if (!NotionJson.isDeleted(result)) {
-                record.set(BlockReader.CHILDREN, blocks.read(result.path("id").asText()));
+                propertyItems.complete(record, unreadable);
+                record.set(BlockReader.CHILDREN, blocks.read(result.path("id").asText(), unreadable));
             }
             records.add(new SourceRecord(NAME, record));
         }
@@ -74,6 +79,6 @@ final class PagesStream implements SourceStream {
         boolean last = reachedWatermark || !response.path("has_more").asBoolean(false) || nextCursor == null;
         String watermark = next != null ? next.toString() : c.since();
         return new Page(records, last ? NotionCursor.watermark(watermark)
-                : new NotionCursor(c.since(), watermark, nextCursor, null).json(), last);
+                : new NotionCursor(c.since(), watermark, nextCursor, null).json(), last, unreadable);
     }
 }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nightjar.connectors.ConnectorException;
 import dev.nightjar.connectors.Page;
 import dev.nightjar.connectors.SourceRecord;
+import dev.nightjar.connectors.ObjectUnavailableException;
 import dev.nightjar.connectors.SourceStream;
+import dev.nightjar.connectors.Unreadable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -30,11 +32,13 @@ final class RowsStream implements SourceStream {
 
     private final NotionClient client;
     private final BlockReader blocks;
+    private final PropertyItems propertyItems;
     private final Clock clock;
 
-    RowsStream(NotionClient client, BlockReader blocks, Clock clock) {
+    RowsStream(NotionClient client, BlockReader blocks, PropertyItems propertyItems, Clock clock) {
         this.client = client;
         this.blocks = blocks;
+        this.propertyItems = propertyItems;
         this.clock = clock;
     }
 
@@ -62,7 +66,22 @@ final class RowsStream implements SourceStream {
         NotionCursor.Source source = c.sources().getFirst();
         String since = c.since();
         String after = c.after();
-        JsonNode response = client.post(v -> "/v1/" + v.queryCollection() + "/" + source.id() + "/query", v -> {
+        JsonNode response;
+        try {
+            response = query(source, since, after);
+        } catch (ObjectUnavailableException e) {
+            // one data source unshared or removed since the listing: report it and go on with the next
+            List<Unreadable> note = List.of(Unreadable.of("data source " + source.id() + " (" + source.title() + ")", e));
+            List<NotionCursor.Source> rest = c.sources().subList(1, c.sources().size());
+            if (rest.isEmpty()) return new Page(List.of(), NotionCursor.watermark(c.next()), true, note);
+            return new Page(List.of(), new NotionCursor(since, c.next(), null, List.copyOf(rest)).json(), false, note);
+        }
+        return rowsOf(c, source, since, response);
+    }
+
+    /** One query page of one data source, newest edit first, filtered to the watermark. */
+    private JsonNode query(NotionCursor.Source source, String since, String after) {
+        return client.post(v -> "/v1/" + v.queryCollection() + "/" + source.id() + "/query", v -> {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             body.put("page_size", 100);
             body.putArray("sorts").addObject().put("timestamp", "last_edited_time").put("direction", "descending");
@@ -73,22 +92,28 @@ final class RowsStream implements SourceStream {
             if (after != null) body.put("start_cursor", after);
             return body;
         });
+    }
 
+    private Page rowsOf(NotionCursor c, NotionCursor.Source source, String since, JsonNode response) {
         List<SourceRecord> records = new ArrayList<>();
+        List<Unreadable> unreadable = new ArrayList<>();
         for (JsonNode row : response.path("results")) {
             if (!"page".equals(row.path("object").asText())) continue;
             ObjectNode record = row.deepCopy();
             record.putObject(DATA_SOURCE).put("id", source.id()).put("title", source.title());
-            if (!NotionJson.isDeleted(row)) record.set(BlockReader.CHILDREN, blocks.read(row.path("id").asText()));
+            if (!NotionJson.isDeleted(row)) {
+                propertyItems.complete(record, unreadable);
+                record.set(BlockReader.CHILDREN, blocks.read(row.path("id").asText(), unreadable));
+            }
             records.add(new SourceRecord(NAME, source.id(), record));
         }
         String nextCursor = NotionJson.text(response.path("next_cursor"));
         if (response.path("has_more").asBoolean(false) && nextCursor != null) {
-            return new Page(records, new NotionCursor(since, c.next(), nextCursor, c.sources()).json(), false);
+            return new Page(records, new NotionCursor(since, c.next(), nextCursor, c.sources()).json(), false, unreadable);
         }
         List<NotionCursor.Source> rest = c.sources().subList(1, c.sources().size());
-        if (rest.isEmpty()) return new Page(records, NotionCursor.watermark(c.next()), true);
-        return new Page(records, new NotionCursor(since, c.next(), null, List.copyOf(rest)).json(), false);
+        if (rest.isEmpty()) return new Page(records, NotionCursor.watermark(c.next()), true, unreadable);
+        return new Page(records, new NotionCursor(since, c.next(), null, List.copyOf(rest)).json(), false, unreadable);
     }
 
     /** Every data source (or database) the integration can see, via search (100 a page). */

@@ -2,6 +2,8 @@ package dev.nightjar.connectors.notion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nightjar.connectors.ConnectorException;
+import dev.nightjar.connectors.ObjectUnavailableException;
+import dev.nightjar.connectors.Unreadable;
 import dev.nightjar.connectors.Page;
 import dev.nightjar.connectors.SourceRecord;
 import dev.nightjar.connectors.SourceStream;
@@ -9,8 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Workspace members from {@code GET /v1/users} (100 a page), for their e-mails: pages only carry user
@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 final class UsersStream implements SourceStream {
 
     static final String NAME = "users";
-    private static final Logger log = LoggerFactory.getLogger(UsersStream.class);
 
     private final NotionClient client;
 
@@ -43,11 +42,11 @@ final class UsersStream implements SourceStream {
         JsonNode response;
         try {
             response = client.get("/v1/users", query);
+        } catch (ObjectUnavailableException e) {
+            if (e.status() != 403) throw e.at(NAME, cursor);
+            // the integration lacks the "read user information" capability: people will have no e-mail
+            return new Page(List.of(), "{}", true, List.of(Unreadable.of("users list", e)));
         } catch (ConnectorException e) {
-            if (e.getMessage() != null && e.getMessage().contains("HTTP 403")) {
-                log.warn("notion: the integration may not read users (403); people will have no e-mail");
-                return new Page(List.of(), "{}", true);
-            }
             throw e.at(NAME, cursor);
         }
         List<SourceRecord> records = new ArrayList<>();

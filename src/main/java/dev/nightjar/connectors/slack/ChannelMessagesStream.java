@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nightjar.connectors.ConnectorException;
+import dev.nightjar.connectors.Unreadable;
 import dev.nightjar.connectors.Page;
 import dev.nightjar.connectors.SourceRecord;
 import dev.nightjar.connectors.SourceStream;
@@ -52,6 +53,8 @@ final class ChannelMessagesStream implements SourceStream {
 
     private final String name;
     private final SlackSettings.ChannelRef ref;
+    /** Slack's errors that concern this one channel (see SlackClient's hints for what to do). */
+    private static final Set<String> UNREADABLE_CHANNEL = Set.of("not_in_channel", "channel_not_found", "access_denied");
     private final SlackClient client;
     private final ChannelDirectory channels;
     private final UserDirectory users;
@@ -80,10 +83,20 @@ final class ChannelMessagesStream implements SourceStream {
         return name;
     }
 
+    /**
+     * A channel Slack will not give us ({@code not_in_channel}, {@code channel_not_found} once listed)
+     * is reported as unreadable with Slack's hint and this stream ends with the cursor it had, so the
+     * other channels are read; any other error fails the source.
+     */
     @Override
     public Page read(String cursorText) {
         try {
             return readPage(HistoryCursor.parse(cursorText));
+        } catch (SlackClient.SlackApiException e) {
+            if (!UNREADABLE_CHANNEL.contains(e.error())) throw e.at(name, cursorText);
+            String reason = e.getMessage().substring(e.getMessage().indexOf(": ") + 2);
+            String before = cursorText != null ? cursorText : HistoryCursor.parse(null).json();
+            return new Page(List.of(), before, true, List.of(new Unreadable("channel " + ref.key(), reason)));
         } catch (ConnectorException e) {
             throw e.at(name, cursorText);
         }
@@ -214,8 +227,9 @@ final class ChannelMessagesStream implements SourceStream {
         for (JsonNode m : messages) {
             String user = m.path("user").asText("");
             if (!user.isEmpty()) ids.add(user);
-            Matcher mention = SlackText.USER_MENTION.matcher(m.path("text").asText(""));
+            Matcher mention = SlackText.USER_MENTION.matcher(MessageContent.markup(m));
             while (mention.find()) ids.add(mention.group(1));
+            ids.addAll(MessageContent.userIds(m));
         }
         return ids;
     }

@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * Which messages are people talking. Bot posts, joins/leaves, topic changes, pins and other
  * channel events are noise; plain messages, thread broadcasts, {@code /me} messages and file
- * shares that carry text are kept (a file dropped without a word says nothing we can index).
+ * shares are kept when they carry anything: text, blocks, a shared message or a file's title.
  */
 final class MessageFilter {
 
@@ -24,7 +24,8 @@ final class MessageFilter {
         return text(message).isBlank();
     }
 
+    /** What the message says, wherever Slack put it ({@link MessageContent}). */
     static String text(JsonNode message) {
-        return message.path("text").asText("");
+        return MessageContent.markup(message);
     }
 }

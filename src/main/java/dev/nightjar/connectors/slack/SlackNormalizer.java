@@ -102,7 +102,7 @@ final class SlackNormalizer implements Normalizer {
             SlackText.Rendered rendered = SlackText.render(MessageFilter.text(m),
                     uid -> users.has(uid) ? displayName(users.get(uid)) : null);
             mentions.addAll(rendered.mentions());
-            String text = rendered.text() + files(m);
+            String text = rendered.text();
             texts.add(text);
             if (!body.isEmpty()) body.append("\n\n");
             body.append(users.has(user) ? displayName(users.get(user)) : user).append(": ").append(text);
@@ -169,15 +169,6 @@ final class SlackNormalizer implements Normalizer {
         String line = firstText.strip().lines().findFirst().orElse("").strip();
         if (line.length() > TITLE_MAX) line = line.substring(0, TITLE_MAX - 1).stripTrailing() + "…";
         return "#" + channelName + ": " + (line.isEmpty() ? "(no text)" : line);
-    }
-
-    private static String files(JsonNode message) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonNode f : message.path("files")) {
-            String name = f.path("title").asText(f.path("name").asText(""));
-            if (!name.isBlank()) sb.append(" [file: ").append(name).append(']');
-        }
-        return sb.toString();
     }
 
     private static List<Link> githubLinks(DocumentId id, List<String> texts) {

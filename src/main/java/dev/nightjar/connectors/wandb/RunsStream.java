@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nightjar.connectors.ConnectorException;
+import dev.nightjar.connectors.ObjectUnavailableException;
+import dev.nightjar.connectors.Unreadable;
 import dev.nightjar.connectors.Page;
 import dev.nightjar.connectors.SourceRecord;
 import dev.nightjar.connectors.SourceStream;
@@ -59,6 +61,10 @@ final class RunsStream implements SourceStream {
         try {
             RunsCursor c = RunsCursor.parse(cursor);
             return c.phase().equals(RunsCursor.REFRESH) ? refresh(c) : updated(c);
+        } catch (ObjectUnavailableException e) {
+            // one configured project gone or hidden: report it and let the other projects be read
+            String before = cursor != null ? cursor : RunsCursor.parse(null).json();
+            return new Page(List.of(), before, true, List.of(Unreadable.of("project " + container(), e)));
         } catch (ConnectorException e) {
             throw e.at(name(), cursor);
         }
@@ -137,8 +143,8 @@ final class RunsStream implements SourceStream {
         JsonNode data = client.query(RunsQuery.TEXT, variables);
         JsonNode projectNode = data.path("project");
         if (!projectNode.isObject()) {
-            throw new ConnectorException(WandbClient.SOURCE, "project " + container()
-                    + " not found or not visible to this API key (check entity and projects in connectors/wandb.yml)");
+            String why = "not found or not visible to this API key (check entity and projects in connectors/wandb.yml)";
+            throw new ObjectUnavailableException(WandbClient.SOURCE, 404, "project " + why, "project " + container() + " " + why);
         }
         return projectNode.path("runs");
     }

@@ -1,7 +1,9 @@
 package dev.nightjar.connectors.wandb;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.nightjar.connectors.IssueKeyLinks;
 import dev.nightjar.connectors.MalformedRecordException;
@@ -33,13 +35,23 @@ import java.util.regex.Pattern;
 public final class WandbNormalizer implements Normalizer {
 
     static final String SOURCE = WandbClient.SOURCE;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * W&B's own writer (Python's json with allow_nan) puts bare NaN, Infinity and -Infinity into
+     * summaryMetrics and config, and raw control characters (tab, newline, 0x01) inside their strings:
+     * read them as it wrote them instead of losing the run.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+            .build();
     private static final Pattern SHA = Pattern.compile("[0-9a-fA-F]{7,40}");
     private static final Pattern GITHUB_REMOTE =
             Pattern.compile("(?:https?://|ssh://)?(?:[^@/]+@)?github\\.com[:/]([^/\\s]+)/([^/\\s]+?)(?:\\.git)?/?$");
     private static final Set<String> KEPT_INTERNAL = Set.of("_runtime", "_step");
     private static final int MAX_CONFIG_PROPERTIES = 200;
     private static final int MAX_METRICS = 500;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WandbNormalizer.class);
 
     private final String appUrl;
 
@@ -79,7 +91,11 @@ public final class WandbNormalizer implements Normalizer {
         putIf(properties, "git_remote", remote);
 
         Map<String, Double> metrics = new LinkedHashMap<>();
-        flattenMetrics("", summary, metrics);
+        Map<String, String> nonFinite = new LinkedHashMap<>();
+        flattenMetrics("", summary, metrics, nonFinite);
+        // NaN and ±Infinity are facts about the run (a diverged loss) but not numbers to compare with a
+        // target: shown as text in a property and the body, never among the numeric metrics
+        nonFinite.forEach((k, v) -> properties.put("metric." + k, v));
 
         List<String> labels = new ArrayList<>();
         run.path("tags").forEach(t -> { if (t.isTextual() && !t.asText().isBlank()) labels.add(t.asText()); });
@@ -113,7 +129,7 @@ public final class WandbNormalizer implements Normalizer {
         Document document = Document.builder(id)
                 .url(appUrl + "/" + entity + "/" + project + "/runs/" + name)
                 .title(title)
-                .body(body(title, run, notes, description, labels, metrics))
+                .body(body(title, run, notes, description, labels, metrics, nonFinite))
                 .author(author)
                 .participants(author == null ? List.of() : List.of(author))
                 .createdAt(WandbTime.parse(text(run.path("createdAt"))))
@@ -134,13 +150,14 @@ public final class WandbNormalizer implements Normalizer {
 
     /** Searchable text: the run's name, notes and description, tags and its headline metrics. */
     private static String body(String title, JsonNode run, String notes, String description, List<String> labels,
-                               Map<String, Double> metrics) {
+                               Map<String, Double> metrics, Map<String, String> nonFinite) {
         StringBuilder sb = new StringBuilder(title).append('\n');
         if (description != null) sb.append(description).append('\n');
         if (notes != null) sb.append(notes).append('\n');
         if (!labels.isEmpty()) sb.append("tags: ").append(String.join(", ", labels)).append('\n');
-        if (!metrics.isEmpty()) {
+        if (!metrics.isEmpty() || !nonFinite.isEmpty()) {
             List<String> parts = new ArrayList<>();
+            nonFinite.forEach((k, v) -> { if (parts.size() < 30) parts.add(k + "=" + v); });
             metrics.forEach((k, v) -> { if (parts.size() < 30) parts.add(k + "=" + format(v)); });
             sb.append("metrics: ").append(String.join(", ", parts)).append('\n');
         }
@@ -203,7 +220,7 @@ public final class WandbNormalizer implements Normalizer {
         }
     }
 
-    private static void flattenMetrics(String prefix, JsonNode node, Map<String, Double> metrics) {
+    private static void flattenMetrics(String prefix, JsonNode node, Map<String, Double> metrics, Map<String, String> nonFinite) {
         if (node.isObject() && node.has("_type")) return; // histograms, images, tables: not a number
         node.fields().forEachRemaining(e -> {
             if (metrics.size() >= MAX_METRICS) return;
@@ -214,8 +231,9 @@ public final class WandbNormalizer implements Normalizer {
             if (value.isNumber()) {
                 double d = value.asDouble();
                 if (Double.isFinite(d)) metrics.put(full, d);
+                else nonFinite.put(full, Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
             } else if (value.isObject()) {
-                flattenMetrics(full, value, metrics);
+                flattenMetrics(full, value, metrics, nonFinite);
             }
         });
     }
@@ -228,7 +246,9 @@ public final class WandbNormalizer implements Normalizer {
             JsonNode parsed = JSON.readTree(node.asText());
             return parsed == null ? MissingNode.getInstance() : parsed;
         } catch (IOException e) {
-            throw new MalformedRecordException("wandb: run " + run + " has unreadable " + field + " JSON", e);
+            // the run's name, state and times are still worth keeping without this one field
+            log.debug("wandb: run {} has unreadable {} JSON: {}", run, field, e.getMessage());
+            return MissingNode.getInstance();
         }
     }
 

@@ -93,21 +93,35 @@ class GitHubResilienceTest {
     }
 
     @Test
-    void a403ThatIsNotARateLimitIsAPermissionErrorAndIsNotRetried() {
+    void a403ThatIsNotARateLimitIsNotRetriedAndMakesOnlyThatRepositoryFeatureUnreadable() {
         github.failNext(R + "/pulls", FakeGitHub.json(403,
                 "{\"message\":\"Resource not accessible by personal access token\",\"documentation_url\":\"https://docs.github.com/rest\"}")
                 .setHeader("x-ratelimit-remaining", "4321"));
         Connector connector = harness.connector();
 
-        assertThatThrownBy(() -> stream(connector, "pulls:acme/api").read(null))
-                .isInstanceOf(ConnectorException.class)
-                .hasMessageContaining("github: ")
-                .hasMessageContaining("HTTP 403")
-                .hasMessageContaining("Resource not accessible")
-                .hasMessageContaining("stream pulls:acme/api")
-                .hasMessageNotContaining(GitHubHarness.TOKEN);
+        Page page = stream(connector, "pulls:acme/api").read(null);
+        assertThat(page.last()).isTrue();
+        assertThat(page.unreadable()).singleElement().satisfies(u -> {
+            assertThat(u.object()).isEqualTo("repo acme/api pulls");
+            assertThat(u.reason()).isEqualTo("HTTP 403 Resource not accessible by personal access token");
+        });
         assertThat(connector.stats().requests()).isEqualTo(1);
         assertThat(harness.sleeper.waits()).isEmpty();
+    }
+
+    @Test
+    void a403ThatRejectsTheTokenStillFailsTheSourceWithOneLine() {
+        github.failNext(R + "/pulls", FakeGitHub.json(403,
+                "{\"message\":\"Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.\"}")
+                .setHeader("x-ratelimit-remaining", "4321"));
+        Connector connector = harness.connector();
+
+        assertThatThrownBy(() -> stream(connector, "pulls:acme/api").read(null))
+                .isInstanceOf(ConnectorException.class)
+                .isNotInstanceOf(dev.nightjar.connectors.ObjectUnavailableException.class)
+                .hasMessageStartingWith("github: stream pulls:acme/api: GET /repos/acme/api/pulls failed: HTTP 403")
+                .hasMessageNotContaining("\n")
+                .hasMessageNotContaining(GitHubHarness.TOKEN);
     }
 
     @Test
@@ -123,7 +137,7 @@ class GitHubResilienceTest {
                 .hasMessageContaining("github: ")
                 .hasMessageContaining("failed after 6 attempts")
                 .hasMessageContaining("stream pulls:acme/api")
-                .hasMessageContaining("cursor " + first.nextCursor())
+                .hasMessageNotContaining(first.nextCursor())
                 .hasMessageNotContaining(GitHubHarness.TOKEN);
 
         // the job keeps the cursor it had; once GitHub recovers, the same cursor resumes at page 2
@@ -145,7 +159,7 @@ class GitHubResilienceTest {
         assertThatThrownBy(() -> stream(connector, "pulls:acme/api").read(null))
                 .isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("wait 3600 s")
-                .hasMessageContaining("stream pulls:acme/api, cursor <start>");
+                .hasMessageContaining("stream pulls:acme/api: ");
         assertThat(harness.sleeper.waits()).isEmpty();
     }
 

@@ -279,7 +279,7 @@ class LinearConnectorTest {
                 .hasMessageStartingWith("linear: ")
                 .hasMessageContaining("failed after 6 attempts")
                 .hasMessageContaining("HTTP 502")
-                .hasMessageContaining("[stream issues, cursor " + first.nextCursor() + "]")
+                .hasMessageContaining("stream issues: ").hasMessageNotContaining(first.nextCursor())
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(KEY));
         assertThat(sleeper.waits()).hasSize(5);
 
@@ -291,11 +291,12 @@ class LinearConnectorTest {
     }
 
     @Test
-    void aFailureOnTheFirstPageNamesTheStartCursor() {
+    void aFailureOnTheFirstPageNamesTheStreamOnce() {
         fake.failAlways(new MockResponse().setResponseCode(500));
         SourceStream users = connector().streams().get(0);
         assertThatThrownBy(() -> users.read(null)).isInstanceOf(ConnectorException.class)
-                .hasMessageContaining("[stream users, cursor <start>]");
+                .hasMessageStartingWith("linear: stream users: POST /graphql failed after 6 attempts: HTTP 500")
+                .satisfies(e -> assertThat(e.getMessage().split("stream ", -1)).hasSize(2));
     }
 
     @Test
@@ -304,7 +305,7 @@ class LinearConnectorTest {
         SourceStream issues = connector().streams().stream().filter(s -> s.name().equals("issues")).findFirst().orElseThrow();
         assertThatThrownBy(() -> issues.read(null)).isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("GraphQL error: Entity not found: Team - Could not find referenced Team. (INPUT_ERROR)")
-                .hasMessageContaining("[stream issues, cursor <start>]");
+                .hasMessageStartingWith("linear: stream issues: GraphQL error");
 
         fake.script(FakeLinear.graphQlError(400, "Query too complex: 12000 exceeds 10000", "GRAPHQL_VALIDATION_FAILED"));
         assertThatThrownBy(() -> issues.read(null)).isInstanceOf(ConnectorException.class)

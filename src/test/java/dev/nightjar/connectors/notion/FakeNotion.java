@@ -36,6 +36,8 @@ final class FakeNotion extends Dispatcher {
     final Map<String, List<ObjectNode>> rows = new LinkedHashMap<>();
     final Map<String, List<ObjectNode>> children = new LinkedHashMap<>();
     final List<ObjectNode> users = new ArrayList<>();
+    /** The whole value of a list property, by {@code pageId/propertyId}, served as property_items. */
+    final Map<String, List<ObjectNode>> propertyItems = new LinkedHashMap<>();
     final Map<String, Deque<MockResponse>> failures = new LinkedHashMap<>();
     final List<Recorded> requests = new CopyOnWriteArrayList<>();
     boolean legacyOnly;
@@ -86,6 +88,12 @@ final class FakeNotion extends Dispatcher {
             List<ObjectNode> kids = children.get(id);
             if (kids == null) return json(404, error(404, "object_not_found", "Could not find block with ID: " + id + "."));
             return list(kids, url.queryParameter("start_cursor"), pageSize(url.queryParameter("page_size")), "block");
+        }
+        if (path.startsWith("/v1/pages/") && path.contains("/properties/")) {
+            String key = path.substring("/v1/pages/".length()).replace("/properties/", "/");
+            List<ObjectNode> items = propertyItems.get(key);
+            if (items == null) return json(404, error(404, "object_not_found", "Could not find property with ID: " + key + "."));
+            return propertyItemList(items, url.queryParameter("start_cursor"), pageSize(url.queryParameter("page_size")));
         }
         if ((path.startsWith("/v1/data_sources/") || path.startsWith("/v1/databases/")) && path.endsWith("/query")) {
             String[] parts = path.split("/");
@@ -149,6 +157,26 @@ final class FakeNotion extends Dispatcher {
         response.put("has_more", more).put("type", type);
         response.putObject(type);
         response.put("request_id", "00000000-0000-4000-8000-000000000000");
+        return json(200, response);
+    }
+
+    /**
+     * Retrieve-a-page-property-item's list shape: {@code results} of {@code property_item}s, an opaque
+     * {@code next_cursor}, and {@code property_item} describing the property.
+     */
+    private static MockResponse propertyItemList(List<ObjectNode> items, String startCursor, int size) {
+        int from = startCursor == null ? 0 : Integer.parseInt(startCursor.substring("pi-".length()));
+        int to = Math.min(items.size(), from + size);
+        ObjectNode response = JSON.createObjectNode().put("object", "list");
+        ArrayNode results = response.putArray("results");
+        items.subList(from, to).forEach(results::add);
+        boolean more = to < items.size();
+        if (more) response.put("next_cursor", "pi-" + to);
+        else response.putNull("next_cursor");
+        response.put("has_more", more).put("type", "property_item");
+        String type = items.isEmpty() ? "relation" : items.getFirst().path("type").asText();
+        response.putObject("property_item").put("id", items.isEmpty() ? "" : items.getFirst().path("id").asText())
+                .put("next_url", (String) null).put("type", type).putObject(type);
         return json(200, response);
     }
 

@@ -292,7 +292,8 @@ class SlackConnectorTest {
                 .hasMessageStartingWith("slack: ")
                 .hasMessageContaining("conversations.history")
                 .hasMessageContaining("stream messages:random")
-                .hasMessageContaining("cursor " + saved)
+                .hasMessageContaining("stream messages:random: ")
+                .hasMessageNotContaining(saved)
                 .hasMessageNotContaining(FakeSlack.TOKEN);
 
         // The saved cursor still points at page two: once Slack recovers, nothing is lost.
@@ -303,11 +304,22 @@ class SlackConnectorTest {
 
     @Test
     void aWebApiErrorNamesTheMethodAndTheError() {
-        h.slack.fail("conversations.history", 1, FakeSlack.error("not_in_channel"));
+        h.slack.fail("conversations.history", 1, FakeSlack.error("ratelimited_forever"));
         assertThatThrownBy(() -> messages(h.connector(List.of("general"), List.of())).read(null))
                 .isInstanceOf(ConnectorException.class)
-                .hasMessageContaining("conversations.history failed: not_in_channel")
-                .hasMessageContaining("invite the app");
+                .hasMessageContaining("conversations.history failed: ratelimited_forever");
+    }
+
+    @Test
+    void aChannelTheAppIsNotInIsReportedUnreadableWithSlacksHintAndTheStreamEnds() {
+        h.slack.fail("conversations.history", 1, FakeSlack.error("not_in_channel"));
+        Page page = messages(h.connector(List.of("general"), List.of())).read(null);
+        assertThat(page.last()).isTrue();
+        assertThat(page.records()).isEmpty();
+        assertThat(page.unreadable()).singleElement().satisfies(u -> {
+            assertThat(u.object()).isEqualTo("channel general");
+            assertThat(u.reason()).contains("not_in_channel").contains("invite the app");
+        });
     }
 
     @Test

@@ -214,8 +214,8 @@ class WandbConnectorTest {
 
         assertThatThrownBy(() -> runs(c).read(first.nextCursor()))
                 .isInstanceOf(ConnectorException.class)
-                .hasMessageStartingWith("wandb: POST /graphql failed after 5 attempts: HTTP 503")
-                .hasMessageContaining("[stream runs:ranker, cursor " + first.nextCursor() + "]")
+                .hasMessage("wandb: stream runs:ranker: POST /graphql failed after 5 attempts: HTTP 503 unavailable")
+                .hasMessageNotContaining(first.nextCursor())
                 .hasMessageNotContaining(KEY);
         StreamDrain.Result rest = StreamDrain.drain(runs(c), first.nextCursor());
         assertThat(first.records().size() + rest.records().size()).isEqualTo(RUNS);
@@ -235,11 +235,17 @@ class WandbConnectorTest {
     }
 
     @Test
-    void unknownProjectSaysWhatToCheck() throws IOException {
-        Connector c = connector();
-        assertThatThrownBy(() -> runs(c).read(null))
-                .isInstanceOf(ConnectorException.class)
-                .hasMessageContaining("project acme/ranker not found").hasMessageContaining("wandb.yml");
+    void anUnknownProjectIsUnreadableSaysWhatToCheckAndTheNextProjectIsRead() throws IOException {
+        project();
+        Connector c = connector("enabled: true\nbase-url: BASE\ntoken-env: WANDB_API_KEY\nentity: acme\nprojects: [retired-ranker, ranker]\n",
+                Map.of("WANDB_API_KEY", KEY));
+        StreamDrain.Result gone = StreamDrain.drain(c.streams().get(0), null);
+        assertThat(gone.records()).isEmpty();
+        assertThat(gone.unreadable()).singleElement().satisfies(u -> {
+            assertThat(u.object()).isEqualTo("project acme/retired-ranker");
+            assertThat(u.reason()).startsWith("project not found").contains("wandb.yml");
+        });
+        assertThat(StreamDrain.drain(c.streams().get(1), null).records()).hasSize(RUNS);
     }
 
     @Test

@@ -10,8 +10,16 @@ import dev.nightjar.model.Document;
 import dev.nightjar.model.Normalized;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import dev.nightjar.Workspace;
+import dev.nightjar.testing.TempWorkspace;
+import java.nio.file.Path;
+import java.util.List;
 
 class WandbNormalizerTest {
+
+    @TempDir
+    Path tmp;
 
     final WandbNormalizer normalizer = new WandbNormalizer("https://wandb.ai");
 
@@ -118,9 +126,44 @@ class WandbNormalizerTest {
         ObjectNode n = node();
         n.remove("name");
         assertThatThrownBy(() -> normalize(n)).isInstanceOf(MalformedRecordException.class);
+    }
+
+    @Test
+    void summaryJsonBeyondRepairLosesOnlyTheMetricsNotTheRun() {
         ObjectNode bad = node();
         bad.put("summaryMetrics", "{not json");
-        assertThatThrownBy(() -> normalize(bad)).isInstanceOf(MalformedRecordException.class)
-                .hasMessageContaining("summaryMetrics");
+        Document d = normalize(bad).documents().get(0);
+        assertThat(d.metrics()).isEmpty();
+        assertThat(d.state()).isNotNull();
+    }
+
+    /** As W&B's own writer emits them: bare NaN/Infinity/-Infinity and raw control characters inside strings. */
+    @Test
+    void looseJsonFromWandbsWriterKeepsTheRunAndShowsNonFiniteMetricsAsSuch() {
+        ObjectNode n = node();
+        n.put("state", "crashed");
+        n.put("summaryMetrics", "{\"loss\": NaN, \"grad_norm\": Infinity, \"eval\": {\"ndcg@10\": 0.391, \"delta\": -Infinity},"
+                + " \"note\": \"diverged\tat step 1200\nafter warmup\u0001\"}");
+        n.put("config", "{\"lr\": {\"value\": 0.01}, \"prompt\": {\"value\": \"line one\nline\ttwo\"}}");
+
+        Document d = normalize(n).documents().getFirst();
+
+        assertThat(d.state()).isEqualTo("crashed");
+        assertThat(d.title()).isEqualTo("ranker-lr-sweep ASR-117");
+        // only finite numbers are metrics, so nothing compares NaN with a target
+        assertThat(d.metrics()).containsEntry("eval.ndcg@10", 0.391).doesNotContainKeys("loss", "grad_norm", "eval.delta");
+        assertThat(d.properties()).containsEntry("metric.loss", "NaN").containsEntry("metric.grad_norm", "Infinity")
+                .containsEntry("metric.eval.delta", "-Infinity")
+                .containsEntry("config.lr", "0.01").containsEntry("config.prompt", "line one\nline\ttwo");
+        assertThat(d.body()).contains("loss=NaN").contains("grad_norm=Infinity").contains("eval.ndcg@10=0.391");
+
+        // and the store keeps it as it is
+        try (Workspace ws = TempWorkspace.open(tmp)) {
+            TempWorkspace.ingest(ws, List.of(d));
+            Document stored = ws.documents().find(d.id().toString()).orElseThrow().document();
+            assertThat(stored.state()).isEqualTo("crashed");
+            assertThat(stored.properties()).containsEntry("metric.loss", "NaN");
+            assertThat(stored.metrics()).containsEntry("eval.ndcg@10", 0.391).doesNotContainKey("loss");
+        }
     }
 }
