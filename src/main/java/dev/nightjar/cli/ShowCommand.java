@@ -72,6 +72,11 @@ final class ShowCommand implements Callable<Integer> {
         line(sb, "Readers", Boolean.TRUE.equals(acl.get("public")) ? "everyone in the workspace"
                 : String.join(", ", (List<String>) acl.get("readers")));
 
+        Map<String, Object> properties = (Map<String, Object>) s.get("properties");
+        if (!properties.isEmpty()) {
+            sb.append("\nProperties\n");
+            properties.forEach((k, v) -> sb.append("  ").append(k).append(": ").append(v).append('\n'));
+        }
         List<Map<String, Object>> versions = (List<Map<String, Object>>) s.get("versions");
         sb.append("\nVersions (").append(versions.size()).append(")\n");
         for (Map<String, Object> v : versions) {
