@@ -64,8 +64,15 @@ final class StatusReport {
         var join = ws.people().join();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("persons", join.people().size());
-        m.put("joined_by_name", join.nameMatches().stream().map(n -> Map.of("identity", n.identity(), "name", n.name(), "email", n.email())).toList());
-        m.put("ambiguous_names", join.ambiguous().stream().map(a -> Map.of("identity", a.identity(), "name", a.name(), "emails", a.emails())).toList());
+        m.put("joined_by_name", join.nameMatches().stream().map(n -> ordered("identity", n.identity(), "name", n.name(), "email", n.email())).toList());
+        m.put("ambiguous_names", join.ambiguous().stream().map(a -> ordered("identity", a.identity(), "name", a.name(), "emails", a.emails())).toList());
+        return m;
+    }
+
+    /** A map that keeps the keys in the order given (the JSON output's key order is stable). */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
         return m;
     }
 
