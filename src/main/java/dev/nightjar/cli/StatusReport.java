@@ -55,7 +55,25 @@ final class StatusReport {
         out.put("index", Map.of("documents", stats.documents(), "bytes", stats.bytes()));
 
         out.put("llm", dev.nightjar.llm.LlmStatus.of(ws));
+        out.put("people", people(ws));
         return out;
+    }
+
+    /** How accounts were joined into people: the name-only joins are listed so none is silent. */
+    private static Map<String, Object> people(Workspace ws) {
+        var join = ws.people().join();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("persons", join.people().size());
+        m.put("joined_by_name", join.nameMatches().stream().map(n -> ordered("identity", n.identity(), "name", n.name(), "email", n.email())).toList());
+        m.put("ambiguous_names", join.ambiguous().stream().map(a -> ordered("identity", a.identity(), "name", a.name(), "emails", a.emails())).toList());
+        return m;
+    }
+
+    /** A map that keeps the keys in the order given (the JSON output's key order is stable). */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return m;
     }
 
     private static Map<String, Object> cursor(CursorStore.Cursor c) {
@@ -126,6 +144,13 @@ final class StatusReport {
         Map<String, Object> llm = (Map<String, Object>) status.get("llm");
         sb.append(String.format("LLM        %s, %s tokens in the last 24 h of a %s budget%n", Boolean.TRUE.equals(llm.get("used")) ? "on" : "off",
                 llm.get("tokens_today"), llm.get("budget")));
+        Map<String, Object> people = (Map<String, Object>) status.get("people");
+        for (Map<String, Object> n : (List<Map<String, Object>>) people.get("joined_by_name")) {
+            sb.append(String.format("People     %s joined to %s by the name %s%n", n.get("identity"), n.get("email"), n.get("name")));
+        }
+        for (Map<String, Object> a : (List<Map<String, Object>>) people.get("ambiguous_names")) {
+            sb.append(String.format("People     %s not joined: the name %s belongs to %s%n", a.get("identity"), a.get("name"), a.get("emails")));
+        }
         List<Map<String, Object>> runs = (List<Map<String, Object>>) status.get("runs");
         sb.append("Runs       ").append(runs.isEmpty() ? "none yet (run `nightjar sync`)" : "").append('\n');
         for (Map<String, Object> r : runs) {

@@ -34,6 +34,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 final class NightlyJobFactory {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NightlyJobFactory.class);
+
     static final String JOB_NAME = "nightly";
     static final String SOURCE_STEP_PREFIX = "source:";
 
@@ -91,6 +93,10 @@ final class NightlyJobFactory {
                 }
             }
             ws.index().catchUp(ws.documents());
+            // identity resolution: a join by name alone is reported, never silent (also in `status`)
+            var join = ws.people().join();
+            join.nameMatches().forEach(m -> log.info("people: {} joined to {} by the name \"{}\"", m.identity(), m.email(), m.name()));
+            join.ambiguous().forEach(a -> log.info("people: {} not joined: the name \"{}\" belongs to {}", a.identity(), a.name(), a.emails()));
             return RepeatStatus.FINISHED;
         }, transactions).allowStartIfComplete(true).build();
     }

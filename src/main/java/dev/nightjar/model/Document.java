@@ -21,6 +21,9 @@ import java.util.TreeMap;
  * @param properties   typed metadata as text (Notion properties, priority, branch, merge commit, ...)
  * @param metrics      numeric metrics (W&B summary)
  * @param rawJson      the source's own record, kept for debugging and re-normalization
+ * @param editedBy     identity of whoever made the source's latest change (Notion's last editor, the
+ *                     author of a Slack thread's newest message), or null when the source does not say;
+ *                     recorded on the version it starts, and left out of {@link #contentHash()}
  */
 public record Document(
         DocumentId id,
@@ -37,7 +40,8 @@ public record Document(
         Map<String, String> properties,
         Map<String, Double> metrics,
         Acl acl,
-        String rawJson) {
+        String rawJson,
+        String editedBy) {
 
     public Document {
         participants = participants == null ? List.of() : List.copyOf(participants);
@@ -57,7 +61,7 @@ public record Document(
     public Builder toBuilder() {
         return new Builder(id).url(url).title(title).body(body).author(author).participants(participants)
                 .createdAt(createdAt).updatedAt(updatedAt).state(state).projects(projects).labels(labels)
-                .properties(properties).metrics(metrics).acl(acl).rawJson(rawJson);
+                .properties(properties).metrics(metrics).acl(acl).rawJson(rawJson).editedBy(editedBy);
     }
 
     /**
@@ -93,7 +97,7 @@ public record Document(
 
     public static final class Builder {
         private final DocumentId id;
-        private String url, title, body, author, state, rawJson;
+        private String url, title, body, author, state, rawJson, editedBy;
         private List<String> participants = List.of(), projects = List.of(), labels = List.of();
         private Instant createdAt, updatedAt;
         private Map<String, String> properties = Map.of();
@@ -116,10 +120,11 @@ public record Document(
         public Builder metrics(Map<String, Double> v) { metrics = v; return this; }
         public Builder acl(Acl v) { acl = v; return this; }
         public Builder rawJson(String v) { rawJson = v; return this; }
+        public Builder editedBy(String v) { editedBy = v; return this; }
 
         public Document build() {
             return new Document(id, url, title, body, author, participants, createdAt, updatedAt, state,
-                    projects, labels, properties, metrics, acl, rawJson);
+                    projects, labels, properties, metrics, acl, rawJson, editedBy);
         }
     }
 }

@@ -37,7 +37,10 @@ public class ScratchpadCapture {
      * @return the message to post: the note with its approval buttons
      */
     public Map<String, Object> capture(String channel, String threadTs, String authorEmail, String text, Acl acl, String sourceDocId) {
-        Note note = ScratchpadService.of(ws).add(text, authorEmail, acl, sourceDocId);
+        // a channel message is dated by its own ts (when it was written); a slash command is written now
+        ScratchpadService.Written written = dev.nightjar.connectors.slack.Ts.valid(threadTs)
+                ? ScratchpadService.Written.at(dev.nightjar.connectors.slack.Ts.instant(threadTs)) : null;
+        Note note = ScratchpadService.of(ws).add(text, authorEmail, acl, sourceDocId, written);
         routing.park(note.id());
         String projectDocId = note.project() == null ? null : note.project().docId();
         approvals.open(note.id(), channel, threadTs == null ? "" : threadTs, authorEmail, projectDocId, candidateIds(note));

@@ -84,11 +84,11 @@ public final class DocumentStore {
                 relinked.add(id);
                 if (old == null) {
                     inserts.add(insertRow(d, hash, t, now, seq));
-                    versions.add(versionRow(d, 1, hash, now, "created"));
+                    versions.add(versionRow(d, 1, d.editedBy() != null ? d.editedBy() : d.author(), hash, now, "created"));
                 } else {
                     int version = old.contentHash().equals(hash) ? old.version() : old.version() + 1;
                     updates.add(updateRow(d, hash, version, t, old, now, seq));
-                    if (version != old.version()) versions.add(versionRow(d, version, hash, now, Changes.between(old.document(), d)));
+                    if (version != old.version()) versions.add(versionRow(d, version, d.editedBy(), hash, now, Changes.between(old.document(), d)));
                 }
             }
             jdbc.batchUpdate("INSERT INTO documents (" + COLUMNS + ") VALUES (" + "?,".repeat(29) + "?)", inserts);
@@ -260,12 +260,31 @@ public final class DocumentStore {
         return changeSeq.get();
     }
 
+    /** Every version of a document, oldest first. */
     public List<Version> versions(String id) {
-        return jdbc.query("SELECT version, content_hash, state, recorded_at, changes FROM document_versions WHERE doc_id=? ORDER BY version",
-                (rs, i) -> new Version(rs.getInt(1), rs.getString(2), rs.getString(3), instant(rs, 4), rs.getString(5)), id);
+        return jdbc.query("SELECT version, content_hash, state, recorded_at, changes, source_updated_at, author, title, properties "
+                        + "FROM document_versions WHERE doc_id=? ORDER BY version",
+                (rs, i) -> new Version(rs.getInt(1), rs.getString(2), rs.getString(3), instant(rs, 4), rs.getString(5),
+                        instant(rs, 6), rs.getString(7), rs.getString(8), JsonColumns.textMap(rs.getString(9))), id);
     }
 
-    public record Version(int version, String contentHash, String state, Instant recordedAt, String changes) {
+    /**
+     * One stored version.
+     *
+     * @param recordedAt      when Nightjar stored it (the sync)
+     * @param sourceUpdatedAt when the source says the change was made (null when it gives no time)
+     * @param by              identity of who made the change, or null when the source does not say
+     * @param changes         "created", or what changed ("state: open → done; title")
+     * @param title           the title as of this version
+     * @param properties      the source's metadata as of this version (what truth rules read)
+     */
+    public record Version(int version, String contentHash, String state, Instant recordedAt, String changes,
+                          Instant sourceUpdatedAt, String by, String title, Map<String, String> properties) {
+
+        /** The version's time: the source's, else (a source without times) when it was stored. */
+        public Instant at() {
+            return sourceUpdatedAt != null ? sourceUpdatedAt : recordedAt;
+        }
     }
 
     public List<Link> linksFrom(String id) {
@@ -296,8 +315,9 @@ public final class DocumentStore {
                 ts(t.reviewBy()), t.stale(), ts(now), seq, d.id().toString()};
     }
 
-    private static Object[] versionRow(Document d, int version, String hash, Instant now, String changes) {
-        return new Object[]{d.id().toString(), version, hash, truncate(d.title(), 4000), d.body(), d.state(), d.author(),
+    /** @param by who made this version: the source's last editor, the creator for the first one, or null (unknown) */
+    private static Object[] versionRow(Document d, int version, String by, String hash, Instant now, String changes) {
+        return new Object[]{d.id().toString(), version, hash, truncate(d.title(), 4000), d.body(), d.state(), by,
                 JsonColumns.write(d.properties()), JsonColumns.write(d.metrics()), ts(d.updatedAt()), ts(now), truncate(changes, 4000)};
     }
 

@@ -1,62 +1,123 @@
 package dev.nightjar.store;
 
 import dev.nightjar.config.PeopleAliases;
-import dev.nightjar.model.PersonIdentity;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * One person across sources: identities join by the e-mail their source reports, and by the aliases
- * of {@code index/people.yml} where a source reports none.
+ * One person across sources (see {@link IdentityJoin} for the rules: {@code index/people.yml} aliases,
+ * the e-mail a source reports, confident name matches). The join is recomputed only when the
+ * accounts in the store change, so a long-running {@code serve} follows each night's sync.
  */
 public final class PeopleDirectory {
 
     private final PeopleStore people;
     private final Map<String, String> aliasToEmail;
+    private final Map<String, String> configuredNames;
+    private String joinedAt;
+    private IdentityJoin join;
 
     public PeopleDirectory(PeopleStore people, PeopleAliases aliases) {
         this.people = people;
         this.aliasToEmail = aliases.byIdentity();
+        this.configuredNames = aliases.people().stream().filter(p -> p.name() != null && !p.name().isBlank())
+                .collect(Collectors.toMap(p -> p.email().toLowerCase(Locale.ROOT), p -> p.name().strip(), (a, b) -> a));
     }
 
-    /** The e-mail behind {@code identity} ({@code source:handle}), when known. */
+    /** The current join of every known account. */
+    public synchronized IdentityJoin join() {
+        String fingerprint = people.fingerprint();
+        if (join == null || !fingerprint.equals(joinedAt)) {
+            join = new IdentityJoin(people.all(), aliasToEmail, configuredNames);
+            joinedAt = fingerprint;
+        }
+        return join;
+    }
+
+    /** The e-mail behind {@code identity} ({@code source:handle}) or of an e-mail address, when known. */
     public Optional<String> emailOf(String identity) {
         if (identity == null) return Optional.empty();
-        if (identity.contains("@") && !identity.contains(":")) return Optional.of(identity.toLowerCase(Locale.ROOT));
-        String alias = aliasToEmail.get(identity);
-        if (alias != null) return Optional.of(alias);
-        return people.find(identity).map(PersonIdentity::email).filter(e -> e != null && !e.isBlank());
+        if (identity.contains("@") && !identity.contains(":")) {
+            // a no-reply address names a GitHub account: its person, if that account was joined
+            return IdentityJoin.isGithubNoreply(identity) ? person(identity).map(IdentityJoin.Person::email)
+                    : Optional.of(identity.strip().toLowerCase(Locale.ROOT));
+        }
+        return join().personOf(identity).map(IdentityJoin.Person::email);
+    }
+
+    /**
+     * The person named by an e-mail address (a no-reply address included) or an identity. Empty when no
+     * source knows them.
+     */
+    public Optional<IdentityJoin.Person> person(String emailOrIdentity) {
+        if (emailOrIdentity == null || emailOrIdentity.isBlank()) return Optional.empty();
+        String s = emailOrIdentity.strip();
+        IdentityJoin j = join();
+        if (s.contains("@") && !s.contains(":")) {
+            if (IdentityJoin.isGithubNoreply(s)) {
+                String login = s.substring(s.indexOf('+') + 1, s.indexOf('@'));
+                return j.personOf("github:" + login.toLowerCase(Locale.ROOT)).or(() -> j.personOf("github:" + login));
+            }
+            return j.personByEmail(s);
+        }
+        return j.personOf(s);
+    }
+
+    /**
+     * The one person whose full name appears in {@code text} (word-bounded, ignoring case and accents),
+     * longest name first; empty when none does.
+     */
+    public Optional<IdentityJoin.Person> personNamedIn(String text) {
+        String haystack = " " + IdentityJoin.key(text) + " ";
+        return join().people().stream()
+                .filter(p -> p.name() != null && p.name().strip().contains(" "))
+                .filter(p -> haystack.contains(" " + IdentityJoin.key(p.name()) + " "))
+                .max(java.util.Comparator.comparingInt(p -> p.name().length()));
     }
 
     /** Every identity of the person with {@code email}, plus the e-mail itself (for ACL checks). */
     public Set<String> identitiesOf(String email) {
         String e = email.trim().toLowerCase(Locale.ROOT);
         Set<String> ids = new LinkedHashSet<>();
-        ids.add(e);
-        for (PersonIdentity p : people.byEmail(e)) ids.add(p.identity());
-        aliasToEmail.forEach((alias, mail) -> {
-            if (mail.equals(e)) ids.add(alias);
-        });
+        Optional<IdentityJoin.Person> p = person(e);
+        ids.add(p.map(IdentityJoin.Person::email).orElse(e));
+        p.ifPresent(person -> ids.addAll(person.identities().stream().sorted().toList()));
         return ids;
     }
 
     /** True when any source or alias knows this e-mail. */
     public boolean knows(String email) {
-        return identitiesOf(email).size() > 1;
+        return person(email).map(p -> !p.identities().isEmpty()).orElse(false);
     }
 
-    /** A readable name for an identity: the source's name, else the e-mail, else the handle. */
+    /**
+     * A readable name for an identity or e-mail: the person's name, else the account's own name, else
+     * the e-mail, else the handle. Never a GitHub no-reply address.
+     */
     public String displayName(String identity) {
         if (identity == null) return "someone";
-        Optional<PersonIdentity> p = people.find(identity);
-        if (p.isPresent() && p.get().name() != null && !p.get().name().isBlank()) return p.get().name();
-        return emailOf(identity).orElse(identity.contains(":") ? identity.substring(identity.indexOf(':') + 1) : identity);
+        Optional<IdentityJoin.Person> p = person(identity);
+        if (p.isPresent() && p.get().name() != null) return p.get().name();
+        Optional<String> own = join().accountName(identity);
+        if (own.isPresent()) return own.get();
+        if (p.isPresent()) return p.get().email();
+        if (IdentityJoin.isGithubNoreply(identity)) return identity.substring(identity.indexOf('+') + 1, identity.indexOf('@'));
+        return identity.contains(":") ? identity.substring(identity.indexOf(':') + 1) : identity;
+    }
+
+    /** Accounts joined to a person by name alone (for the run's report and {@code status}). */
+    public List<IdentityJoin.NameMatch> nameMatches() {
+        return join().nameMatches();
     }
 
     public Optional<String> timeZoneOf(String email) {
-        return people.byEmail(email).stream().map(PersonIdentity::timeZone).filter(z -> z != null && !z.isBlank()).findFirst();
+        Set<String> ids = identitiesOf(email);
+        return ids.stream().filter(i -> i.contains(":")).sorted().map(people::find).flatMap(Optional::stream)
+                .map(dev.nightjar.model.PersonIdentity::timeZone).filter(z -> z != null && !z.isBlank()).findFirst();
     }
 }

@@ -60,6 +60,15 @@ public final class PeopleStore {
                 email.trim().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /**
+     * Changes whenever an account is added or its e-mail or name changes: lets the people directory
+     * re-join only when needed. (seen_at alone is not enough: a fixed clock writes the same time.)
+     */
+    public String fingerprint() {
+        return db.jdbc().queryForObject("SELECT COUNT(*) || '/' || COALESCE(CAST(MAX(seen_at) AS VARCHAR), '') || '/' "
+                + "|| COALESCE(SUM(LENGTH(COALESCE(email, '')) * 31 + LENGTH(COALESCE(name, ''))), 0) FROM identities", String.class);
+    }
+
     public List<PersonIdentity> all() {
         return db.jdbc().query("SELECT source, handle, email, name, time_zone FROM identities ORDER BY identity",
                 (rs, i) -> new PersonIdentity(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));

@@ -155,6 +155,7 @@ public final class NotionNormalizer implements Normalizer {
                 .labels(labels)
                 .properties(properties)
                 .rawJson(page.toString())
+                .editedBy(lastEditor == null ? null : SOURCE + ":" + lastEditor)
                 .build();
         return new Normalized(List.of(document), List.copyOf(links.values()), List.copyOf(people.values()), List.of());
     }

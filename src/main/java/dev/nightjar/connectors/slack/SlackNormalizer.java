@@ -96,6 +96,7 @@ final class SlackNormalizer implements Normalizer {
         List<String> texts = new ArrayList<>();
         StringBuilder body = new StringBuilder();
         Instant updated = Ts.instant(rootTs);
+        String editedBy = null;
         for (JsonNode m : kept) {
             String user = m.path("user").asText();
             participants.add(SOURCE + ":" + user);
@@ -106,9 +107,12 @@ final class SlackNormalizer implements Normalizer {
             texts.add(text);
             if (!body.isEmpty()) body.append("\n\n");
             body.append(users.has(user) ? displayName(users.get(user)) : user).append(": ").append(text);
-            updated = max(updated, Ts.instant(m.path("ts").asText()));
+            // the thread's time is its newest message or edit, never the sync; whoever wrote that made this version
+            Instant written = Ts.instant(m.path("ts").asText());
             String editedTs = m.path("edited").path("ts").asText(null);
-            if (Ts.valid(editedTs)) updated = max(updated, Ts.instant(editedTs));
+            if (Ts.valid(editedTs)) written = max(written, Ts.instant(editedTs));
+            if (!written.isBefore(updated)) editedBy = SOURCE + ":" + user;
+            updated = max(updated, written);
         }
 
         Map<String, String> properties = new LinkedHashMap<>();
@@ -132,6 +136,7 @@ final class SlackNormalizer implements Normalizer {
                 .metrics(Map.of("replies", (double) replyCount, "participants", (double) participants.size()))
                 .acl(acl(record, channelId))
                 .rawJson(messages.toString())
+                .editedBy(editedBy)
                 .build();
 
         List<Link> links = new ArrayList<>();

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** Slack timestamps ({@code "1512085950.000216"}): message ids that are also times. */
-final class Ts {
+public final class Ts {
 
     private Ts() {
     }
@@ -33,14 +33,16 @@ final class Ts {
         return instant.getEpochSecond() + "." + String.format("%06d", instant.getNano() / 1000);
     }
 
-    static Instant instant(String ts) {
+    /** The instant a Slack {@code ts} ("seconds.micros" since the epoch) names. */
+    public static Instant instant(String ts) {
         BigDecimal d = new BigDecimal(ts);
         long seconds = d.longValue();
         long micros = d.subtract(BigDecimal.valueOf(seconds)).movePointRight(6).longValue();
         return Instant.ofEpochSecond(seconds, micros * 1000);
     }
 
-    static boolean valid(String ts) {
+    /** True for a well-formed Slack {@code ts}. */
+    public static boolean valid(String ts) {
         return ts != null && ts.matches("\\d{1,12}(\\.\\d{1,9})?");
     }
 }

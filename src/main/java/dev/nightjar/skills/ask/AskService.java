@@ -13,7 +13,6 @@ import dev.nightjar.skills.Viewer;
 import dev.nightjar.skills.Words;
 import dev.nightjar.skills.decisions.Decision;
 import dev.nightjar.skills.decisions.DecisionLog;
-import dev.nightjar.store.PeopleStore;
 import dev.nightjar.store.StoredDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +48,7 @@ public final class AskService {
         Corpus corpus = new Corpus(ws.documents(), ws.database(), viewer);
         Intent intent = Intent.of(question);
         String topic = intent.topic().isBlank() ? question : intent.topic();
-        Subject subject = new SubjectResolver(corpus, new PeopleStore(ws.database())).resolve(topic);
+        Subject subject = new SubjectResolver(corpus, ws.people()).resolve(topic);
         Neighborhood n = new Gatherer(corpus, ws.index(), ws.people()).gather(subject);
         List<Decision> decisions = decisions(decisionLog, n, intent, subject);
         FactSheet sheet = new StatusComposer(corpus, ws.people(), ws.clock().instant()).compose(intent, subject, n, decisions);

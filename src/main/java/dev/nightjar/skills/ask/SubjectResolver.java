@@ -1,10 +1,10 @@
 package dev.nightjar.skills.ask;
 
-import dev.nightjar.model.PersonIdentity;
 import dev.nightjar.skills.Corpus;
 import dev.nightjar.skills.Subject;
 import dev.nightjar.skills.Words;
-import dev.nightjar.store.PeopleStore;
+import dev.nightjar.store.IdentityJoin;
+import dev.nightjar.store.PeopleDirectory;
 import dev.nightjar.store.StoredDocument;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Resolves a question's topic to a subject: an issue key ({@code ASR-117}), a Linear initiative or
  * project by name (fuzzy and partial: the share of the name's words found in the topic), a person (by
- * e-mail or full name), or else a free topic. When two names match equally well, the choice is
+ * e-mail, GitHub no-reply address or full name, joined across sources), or else a free topic. When two names match equally well, the choice is
  * ambiguous and the others are named as candidates.
  */
 public final class SubjectResolver {
@@ -27,9 +27,9 @@ public final class SubjectResolver {
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
 
     private final Corpus corpus;
-    private final PeopleStore people;
+    private final PeopleDirectory people;
 
-    public SubjectResolver(Corpus corpus, PeopleStore people) {
+    public SubjectResolver(Corpus corpus, PeopleDirectory people) {
         this.corpus = corpus;
         this.people = people;
     }
@@ -48,9 +48,8 @@ public final class SubjectResolver {
         }
         Matcher email = EMAIL.matcher(topic);
         if (email.find()) {
-            String e = email.group().toLowerCase(Locale.ROOT);
-            List<PersonIdentity> ids = people.byEmail(e);
-            if (!ids.isEmpty()) return new Subject("person", e, name(ids, e), null, List.of());
+            Optional<IdentityJoin.Person> p = people.person(email.group());
+            if (p.isPresent()) return person(p.get());
         }
         Set<String> tokens = Words.significant(topic);
         if (!tokens.isEmpty()) {
@@ -86,19 +85,13 @@ public final class SubjectResolver {
         return Optional.of(subject(d.document().id().kind(), d.document().id().key(), d, candidates));
     }
 
+    /** A person named in full: one entity across sources, keyed by their e-mail (never a login or no-reply address). */
     private Optional<Subject> personByName(String topic) {
-        String lower = " " + topic.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\s]", " ") + " ";
-        for (PersonIdentity p : people.all()) {
-            if (p.name() == null || p.email() == null || !p.name().contains(" ")) continue;
-            if (lower.contains(" " + p.name().toLowerCase(Locale.ROOT) + " ")) {
-                return Optional.of(new Subject("person", p.email(), p.name(), null, List.of()));
-            }
-        }
-        return Optional.empty();
+        return people.personNamedIn(topic).map(SubjectResolver::person);
     }
 
-    private static String name(List<PersonIdentity> ids, String fallback) {
-        return ids.stream().map(PersonIdentity::name).filter(n -> n != null && !n.isBlank()).findFirst().orElse(fallback);
+    private static Subject person(IdentityJoin.Person p) {
+        return new Subject("person", p.email(), p.name() != null ? p.name() : p.email(), null, List.of());
     }
 
     private static Subject subject(String kind, String key, StoredDocument d, List<String> candidates) {

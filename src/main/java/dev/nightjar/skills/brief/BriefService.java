@@ -87,7 +87,7 @@ public final class BriefService {
         FactSheet sheet = new FactSheet();
         needsAction(sheet, who, corpus, scope, changed, since);
         conflictsAndStale(sheet, who, corpus, scope, changed);
-        mentions(sheet, who, corpus, changed);
+        mentions(sheet, who, corpus, changed, since);
         experiments(sheet, corpus, scope, changed);
         merged(sheet, scope, changed, since, until);
         moved(sheet, scope, changed, since);
@@ -194,7 +194,22 @@ public final class BriefService {
         }
     }
 
-    private void mentions(FactSheet sheet, Audience who, Corpus corpus, List<StoredDocument> changed) {
+    /**
+     * A document and who wrote it. A thread started before the window that changed inside it is a new
+     * reply on an old thread: named as such, with the reply's own time and writer (the latest version's).
+     */
+    private String describe(StoredDocument d, Instant since) {
+        Document doc = d.document();
+        if (doc.id().sourceKind().equals("slack:thread") && doc.createdAt() != null && doc.createdAt().isBefore(since) && doc.updatedAt() != null && !doc.updatedAt().isBefore(since)) {
+            List<dev.nightjar.store.DocumentStore.Version> versions = ws.documents().versions(d.id());
+            String by = versions.isEmpty() ? null : versions.get(versions.size() - 1).by();
+            return "a new reply" + (by == null ? "" : " by " + ws.people().displayName(by)) + " (" + doc.updatedAt() + ") on "
+                    + doc.title() + ", started by " + ws.people().displayName(doc.author()) + " on " + doc.createdAt().toString().substring(0, 10);
+        }
+        return doc.title() + " by " + ws.people().displayName(doc.author());
+    }
+
+    private void mentions(FactSheet sheet, Audience who, Corpus corpus, List<StoredDocument> changed, Instant since) {
         Set<String> refs = who.identities().stream().map(i -> "person:" + i).collect(Collectors.toSet());
         Map<String, StoredDocument> byId = Corpus.byId(changed);
         Set<String> mentioning = new LinkedHashSet<>();
@@ -202,8 +217,8 @@ public final class BriefService {
         for (String id : mentioning) {
             StoredDocument d = byId.get(id);
             if (d.document().author() != null && who.identities().contains(d.document().author()) && who.personal()) continue;
-            sheet.add(MENTIONS, (who.personal() ? "You were mentioned in " : "The team was mentioned in ") + d.document().title() + " by "
-                    + ws.people().displayName(d.document().author()) + " (" + d.truth().label() + ").", d);
+            sheet.add(MENTIONS, (who.personal() ? "You were mentioned in " : "The team was mentioned in ") + describe(d, since) + " ("
+                    + d.truth().label() + ").", d);
         }
     }
 
@@ -282,8 +297,8 @@ public final class BriefService {
             Optional<Instant> at = parse(p.get(k[0]));
             if (at.isPresent() && !at.get().isBefore(since)) return Optional.of("moved to " + k[1] + " at " + at.get());
         }
-        return ws.documents().versions(d.id()).stream().filter(v -> !v.recordedAt().isBefore(since) && v.changes().startsWith("state:"))
-                .reduce((a, b) -> b).map(v -> "changed " + v.changes().split(";")[0] + " (seen " + v.recordedAt() + ")");
+        return ws.documents().versions(d.id()).stream().filter(v -> !v.at().isBefore(since) && v.changes().startsWith("state:"))
+                .reduce((a, b) -> b).map(v -> "changed " + v.changes().split(";")[0] + " (at " + v.at() + ")");
     }
 
     private void decisions(FactSheet sheet, Corpus corpus, Scope scope, List<Decision> recent) {

@@ -55,7 +55,7 @@ public final class DecisionLog {
                 if (d.deleted()) continue;
                 for (DecisionPatterns.Found f : DecisionPatterns.find(d.document().body())) {
                     String who = f.speaker() != null ? f.speaker() : d.document().author();
-                    Instant when = d.document().updatedAt() != null ? d.document().updatedAt() : d.firstSeenAt();
+                    Instant when = DecisionTimes.decidedAt(d.document(), f, d.firstSeenAt());
                     rows.add(new Object[]{d.id(), f.text(), f.why(), who, ts(when), ts(now)});
                 }
             }

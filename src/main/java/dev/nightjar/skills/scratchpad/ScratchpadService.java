@@ -58,6 +58,15 @@ public final class ScratchpadService {
      * author may see.
      */
     public Note add(String text, String byEmail, Acl acl, String sourceDocId) {
+        return add(text, byEmail, acl, sourceDocId, null);
+    }
+
+    /**
+     * As above, for a note made from a message written at {@code written} (the Slack message's own time):
+     * the note is dated when its words were written, not when Nightjar read them, so a three-day-old
+     * thought never shows as new in a brief. Null means "written now" (the command line).
+     */
+    public Note add(String text, String byEmail, Acl acl, String sourceDocId, Written written) {
         if (text == null || text.isBlank()) throw new dev.nightjar.config.ConfigException("the note is empty");
         Viewer author = Viewer.person(byEmail, ws.people());
         Corpus corpus = new Corpus(ws.documents(), ws.database(), author);
@@ -73,12 +82,13 @@ public final class ScratchpadService {
             }
         }
         Instant now = ws.clock().instant();
+        Written when = written != null ? written : new Written(now, now);
         // a note made from a channel message keeps one id per message, so re-reading it updates the note in place
         String key = shortHash(sourceDocId != null ? sourceDocId : author.email() + "\u0000" + now + "\u0000" + text);
         DocumentId id = DocumentId.of("nightjar", "note", key);
         String url = publicUrl() + "/notes/" + key;
         Optional<StoredDocument> project = match.project();
-        Document doc = document(id, url, text, content, author, project, match, acl, now);
+        Document doc = document(id, url, text, content, author, project, match, acl, when);
         List<Link> links = new ArrayList<>();
         project.ifPresent(p -> links.add(Link.toDocument(id, LinkType.PART_OF, p.document().id())));
         if (sourceDocId != null) links.add(new Link(id, LinkType.REFERENCES, sourceDocId));
@@ -93,6 +103,25 @@ public final class ScratchpadService {
                 .orElse(null);
         return new Note(id.toString(), url, ref, match.candidates().stream().map(d -> d.document().title()).toList(), content.summary(),
                 content.actions(), content.decisions(), content.questions(), citations, llmUsed);
+    }
+
+    /**
+     * When a note's words were written: its first message ({@code created}) and its latest change
+     * ({@code updated}), from the source.
+     */
+    public record Written(Instant created, Instant updated) {
+
+        /** A single message written at {@code at}. */
+        public static Written at(Instant at) {
+            return new Written(at, at);
+        }
+
+        /** The times of the document the note is made from (a Slack thread: first message, newest reply or edit). */
+        static Written of(Document source) {
+            Instant created = source.createdAt() != null ? source.createdAt() : source.updatedAt();
+            Instant updated = source.updatedAt() != null ? source.updatedAt() : created;
+            return created == null ? null : new Written(created, updated);
+        }
     }
 
     static final String CHANNEL_WATERMARK = "scratchpad.change_seq";
@@ -115,7 +144,7 @@ public final class ScratchpadService {
             if (email.isEmpty() || !ws.people().knows(email.get())) continue;
             if (awaitsOrHadApproval(t.id())) continue; // captured by the Slack app: its approval decides, not this pass
             notes.add(add(t.document().body().replaceAll("(?m)^[A-Z][\\p{L}.'-]*(?: [A-Z][\\p{L}.'-]*){0,3}: ", ""), email.get(),
-                    t.document().acl(), t.id()));
+                    t.document().acl(), t.id(), Written.of(t.document())));
         }
         java.time.OffsetDateTime now = ws.clock().instant().atOffset(java.time.ZoneOffset.UTC);
         if (jdbc.update("UPDATE skill_state SET state_value = ?, updated_at = ? WHERE name = ?", Long.toString(to), now, CHANNEL_WATERMARK) == 0) {
@@ -131,7 +160,7 @@ public final class ScratchpadService {
     }
 
     private Document document(DocumentId id, String url, String text, Note.Content c, Viewer author, Optional<StoredDocument> project,
-                              ProjectMatcher.Match match, Acl acl, Instant now) {
+                              ProjectMatcher.Match match, Acl acl, Written when) {
         StringBuilder body = new StringBuilder(text.strip()).append("\n\n---\nSummary: ").append(c.summary());
         for (Note.Action a : c.actions()) body.append("\nAction: ").append(a.text()).append(a.owner() == null ? "" : " (owner " + a.owner() + ")");
         for (Note.DecisionItem d : c.decisions()) body.append("\nDecided: ").append(d.text()).append(d.why() == null ? "" : " (why: " + d.why() + ")");
@@ -150,7 +179,7 @@ public final class ScratchpadService {
         });
         String authorIdentity = author.identities().stream().filter(i -> i.contains(":")).findFirst().orElse(author.email());
         return Document.builder(id).url(url).title("Scratchpad: " + c.summary()).body(body.toString()).author(authorIdentity)
-                .participants(List.of(authorIdentity)).createdAt(now).updatedAt(now).projects(projects).properties(props).acl(acl).build();
+                .participants(List.of(authorIdentity)).createdAt(when.created()).updatedAt(when.updated()).projects(projects).properties(props).acl(acl).build();
     }
 
     /** The LLM's structured reading; empty when it fails validation twice (the extractive reading stands). */
