@@ -46,7 +46,7 @@ final class CanonicalCommand {
 
         @Override
         public Integer call() {
-            try (Workspace ws = parent.cli.openWorkspace()) {
+            try (Workspace ws = parent.cli.openWorkspaceToWrite()) {
                 var review = reviewEvery == null ? null : Durations.parse(reviewEvery, "--review-every");
                 CanonicalService.Marked m = ws.canonical().mark(url, by, review, reason);
                 updateIndex(ws, spec);
@@ -69,7 +69,7 @@ final class CanonicalCommand {
 
         @Override
         public Integer call() {
-            try (Workspace ws = parent.cli.openWorkspace()) {
+            try (Workspace ws = parent.cli.openWorkspaceToWrite()) {
                 StoredDocument d = ws.canonical().unmark(url, by, reason);
                 updateIndex(ws, spec);
                 spec.commandLine().getOut().printf("Unmarked: %s (%s), now %s.%n", d.document().title(), d.id(), d.truth().label());

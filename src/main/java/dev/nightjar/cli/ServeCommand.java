@@ -32,7 +32,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Workspace ws = cli.openWorkspace();
+        try (Workspace ws = cli.openWorkspaceToServe();
              ConfigurableApplicationContext spring = NightjarApplication.start(ws, NightjarApplication.Mode.SERVE, cli.extraBeans(),
                      Map.of("server.port", Integer.toString(port), "logging.level.dev.nightjar", "INFO"),
                      ScheduleConfiguration.class, HealthController.class, NotePageController.class, SlackAppConfiguration.class)) {

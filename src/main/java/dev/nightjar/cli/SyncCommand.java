@@ -37,7 +37,7 @@ final class SyncCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PipelineProgress progress = System.console() != null ? PipelineProgress.to(err) : PipelineProgress.silent();
-        try (Workspace ws = cli.openWorkspace();
+        try (Workspace ws = cli.openWorkspaceToServe();
              ConfigurableApplicationContext spring = NightjarApplication.start(ws, NightjarApplication.Mode.SYNC, cli.extraBeans(), Map.of())) {
             SyncRunner.Result result = spring.getBean(SyncRunner.class).run(new SyncRunner.Request(sources, full), progress);
             out.print(summary(result));
