@@ -45,6 +45,9 @@ final class DemoCommand implements Callable<Integer> {
         Path configDir = dataDir.resolve("demo-config");
         try (SandboxServers sandbox = SandboxServers.start(cli.clock).closeOnShutdown()) {
             sandbox.writeConfig(configDir);
+            Map<String, String> urls = new HashMap<>();
+            for (String source : SandboxServers.SOURCES) urls.put(source, sandbox.url(source));
+            DemoSandbox.writeMarker(configDir, urls);
             Map<String, String> env = new HashMap<>();
             env.putAll(sandbox.env());
             Environment merged = name -> env.containsKey(name) ? env.get(name) : cli.env.get(name);
@@ -57,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
                 beans.putIfAbsent("connectorContext", ConnectorContext.production(merged));
                 SyncRunner.Result sync;
                 try (ConfigurableApplicationContext spring = NightjarApplication.start(ws, NightjarApplication.Mode.SYNC, beans, Map.of())) {
-                    PipelineProgress progress = System.console() != null ? PipelineProgress.to(spec.commandLine().getErr()) : PipelineProgress.silent();
+                    PipelineProgress progress = Terminal.progress(spec.commandLine().getErr(), false);
                     sync = spring.getBean(SyncRunner.class).run(new SyncRunner.Request(List.of(), false), progress);
                 }
                 out.println("== Nightly sync ==");
@@ -82,6 +85,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Try next:");
         out.println("  ./nightjar " + flags + " status");
         out.println("  ./nightjar " + flags + " ask \"where do we stand on search relevance?\" --format json");
+        out.println("  (no tokens needed to explore; `sync` needs the sandbox servers, which stop with the demo: run the demo again)");
         out.println("  Your own sources: put tokens in LINEAR_API_KEY, GITHUB_TOKEN, WANDB_API_KEY, NOTION_TOKEN, SLACK_BOT_TOKEN,");
         out.println("  edit connectors/*.yml (repos, teams, channels), then `./nightjar sync` and `./nightjar serve` (nightly at jobs/nightly.yml's cron).");
         out.flush();

@@ -78,6 +78,15 @@ class StatusAndConfigErrorsTest {
     }
 
     @Test
+    void syncNamesEveryMissingTokenVariableAtOnce() {
+        CliRunner.Result r = CliRunner.run(null, tmp.resolve("data"), clock, Map.of("GITHUB_TOKEN", "set"), "sync");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().lines().toList()).hasSize(4).allSatisfy(l -> assertThat(l).startsWith("nightjar: ").contains("is not set"))
+                .anySatisfy(l -> assertThat(l).contains("LINEAR_API_KEY")).anySatisfy(l -> assertThat(l).contains("WANDB_API_KEY"))
+                .anySatisfy(l -> assertThat(l).contains("NOTION_TOKEN")).anySatisfy(l -> assertThat(l).contains("SLACK_BOT_TOKEN"));
+    }
+
+    @Test
     void unknownFlagIsAUsageError() {
         CliRunner.Result r = CliRunner.run(null, tmp.resolve("data"), clock, Map.of(), "status", "--fromat", "json");
         assertThat(r.exit()).isEqualTo(2);

@@ -78,6 +78,8 @@ class NightlyJobTest {
         CliRunner.Result first = sync();
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("COMPLETED").containsPattern("wandb\\s+COMPLETED\\s+120\\s+0\\s+0");
+        // not a terminal: plain progress lines on stderr, the last with the source's totals
+        assertThat(first.err().lines().toList()).last().asString().matches("sync: wandb: 120 documents, \\d+ requests, 0 waits");
 
         CliRunner.Result second = sync();
         assertThat(second.exit()).as(second.err()).isZero();
@@ -130,7 +132,9 @@ class NightlyJobTest {
             write("jobs/nightly.yml", "cron: \"0 0 5 * * ?\"\nzone: UTC\nsources: [wandb, github]\n");
             CliRunner.Result r = sync();
             assertThat(r.exit()).isEqualTo(1);
-            assertThat(r.err().lines()).singleElement().asString().contains("github failed").doesNotContain("wandb failed");
+            // progress lines ("sync: wandb: ...") aside, one line names the failure
+            assertThat(r.err().lines().filter(l -> l.startsWith("nightjar:"))).singleElement().asString()
+                    .contains("github failed").doesNotContain("wandb failed");
             assertThat(r.out()).containsPattern("github\\s+FAILED").containsPattern("wandb\\s+COMPLETED\\s+120");
             try (Workspace ws = workspace()) {
                 assertThat(ws.documents().query("source = 'wandb'")).hasSize(RUNS);
@@ -144,13 +148,24 @@ class NightlyJobTest {
     }
 
     @Test
+    void jsonOutputIsTheRunAndNothingElse() throws Exception {
+        CliRunner.Result r = sync("--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertThat(json.at("/status").asText()).isEqualTo("COMPLETED");
+        assertThat(json.at("/sources/wandb/new").asInt()).isEqualTo(RUNS);
+    }
+
+    @Test
     void aSecondConcurrentRunIsRefused() {
         try (Workspace ws = workspace()) {
             RunLock.Held held = new RunLock(ws.database(), Clock.systemUTC(), "nightly").tryAcquire().orElseThrow();
             try {
                 CliRunner.Result r = sync();
-                assertThat(r.exit()).isEqualTo(1);
-                assertThat(r.err()).contains("another sync is running");
+                assertThat(r.exit()).as("a refused start is not a failed run").isEqualTo(dev.nightjar.cli.Cli.BUSY);
+                assertThat(r.err().strip()).startsWith("nightjar: not started: another sync is running").doesNotContain("--debug")
+                        .doesNotContain("\n");
                 assertThat(wandbRequests.get()).isZero();
             } finally {
                 held.close();

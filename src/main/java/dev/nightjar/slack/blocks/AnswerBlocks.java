@@ -1,5 +1,6 @@
 package dev.nightjar.slack.blocks;
 
+import dev.nightjar.skills.Citation;
 import dev.nightjar.skills.ask.Answer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,10 +24,15 @@ public final class AnswerBlocks {
      * @param caveat   a line shown first (e.g. "answering as the workspace"), or null
      */
     public static List<Map<String, Object>> messages(Answer a, long answerId, String caveat) {
+        return messages(a.markdown(), a.citations(), answerId, caveat);
+    }
+
+    /** As {@link #messages(Answer, long, String)}, from the answer's Markdown and its numbered citations. */
+    public static List<Map<String, Object>> messages(String markdown, List<Citation> citations, long answerId, String caveat) {
         List<Map<String, Object>> head = new ArrayList<>();
         if (caveat != null) head.add(Blocks.context(caveat));
-        List<Map<String, Object>> body = new ArrayList<>(Blocks.sections(Mrkdwn.of(a.markdown(), a.citations())));
-        if (!a.citations().isEmpty()) body.addAll(Blocks.contexts("*Sources*\n" + Mrkdwn.sources(a.citations())));
+        List<Map<String, Object>> body = new ArrayList<>(Blocks.sections(Mrkdwn.of(markdown, citations)));
+        if (!citations.isEmpty()) body.addAll(Blocks.contexts("*Sources*\n" + Mrkdwn.sources(citations)));
         List<Map<String, Object>> buttons = List.of(Blocks.actions("answer_feedback", List.of(
                 Blocks.button("Useful", USEFUL, Long.toString(answerId), "primary"),
                 Blocks.button("Wrong source", WRONG_SOURCE, Long.toString(answerId), null))));
@@ -34,7 +40,7 @@ public final class AnswerBlocks {
         List<List<Map<String, Object>>> parts = Blocks.messages(head, body, buttons, "_(continued)_");
         for (int i = 0; i < parts.size(); i++) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("text", i == 0 ? fallback(a.markdown()) : "(continued, part " + (i + 1) + " of " + parts.size() + ")");
+            m.put("text", i == 0 ? fallback(markdown) : "(continued, part " + (i + 1) + " of " + parts.size() + ")");
             m.put("blocks", parts.get(i));
             out.add(m);
         }
