@@ -38,9 +38,14 @@ final class ServeCommand implements Callable<Integer> {
 
     static final String DEFAULT_BIND = "127.0.0.1";
 
+    /** {@code --bind}, else {@code NIGHTJAR_BIND}, else loopback. */
+    static String bindAddress(String option, dev.nightjar.config.Environment env) {
+        return option != null && !option.isBlank() ? option : env.find("NIGHTJAR_BIND").orElse(DEFAULT_BIND);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        String bind = bindOption != null ? bindOption : cli.env.find("NIGHTJAR_BIND").orElse(DEFAULT_BIND);
+        String bind = bindAddress(bindOption, cli.env);
         CountDownLatch stopped = new CountDownLatch(1);
         try (Workspace ws = cli.openWorkspaceToServe();
              ConfigurableApplicationContext spring = NightjarApplication.start(ws, NightjarApplication.Mode.SERVE, cli.extraBeans(),

@@ -99,6 +99,14 @@ class CommandLineUsageTest {
     }
 
     @Test
+    void serveListensOnLoopbackUnlessToldOtherwise() {
+        assertThat(ServeCommand.bindAddress(null, Environment.of(Map.of()))).isEqualTo("127.0.0.1");
+        assertThat(ServeCommand.bindAddress(null, Environment.of(Map.of("NIGHTJAR_BIND", "0.0.0.0")))).isEqualTo("0.0.0.0");
+        assertThat(ServeCommand.bindAddress("::1", Environment.of(Map.of("NIGHTJAR_BIND", "0.0.0.0")))).isEqualTo("::1");
+        assertThat(run("serve", "--help").out()).contains("--bind=ADDRESS").contains("127.0.0.1");
+    }
+
+    @Test
     void globalOptionsWorkAfterTheCommandToo() throws Exception {
         Path data = tmp.resolve("data");
         assertThat(CliRunner.run(null, null, clock, Map.of(), "reindex", "--data-dir", data.toString()).exit()).isZero();

@@ -11,6 +11,15 @@ import java.sql.SQLException;
  */
 public final class ForeignClient {
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("--join")) { // as `nightjar status` would: Database.Sharing.JOIN
+            try (Database db = Database.open(java.nio.file.Path.of(args[1]), Database.Sharing.JOIN)) {
+                db.jdbc().queryForObject("SELECT COUNT(*) FROM documents", Integer.class);
+                System.out.println("OK");
+            } catch (RuntimeException e) {
+                System.out.println("ERROR " + e.getMessage());
+            }
+            return;
+        }
         String url = "jdbc:h2:file:" + args[0] + ";AUTO_SERVER=TRUE";
         String password = args.length > 1 ? args[1] : "";
         try (Connection c = DriverManager.getConnection(url, "nightjar", password)) {

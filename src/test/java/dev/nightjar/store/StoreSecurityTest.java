@@ -18,7 +18,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +69,8 @@ class StoreSecurityTest {
             String secret = Files.readString(data.resolve("db.secret")).strip();
             assertThat(foreignClient(data, "")).isEqualTo("ERROR " + ErrorCode.WRONG_USER_OR_PASSWORD);
             assertThat(foreignClient(data, secret)).isEqualTo("OK");
+            // a short command of another process joins through the server (it cannot open the held file)
+            assertThat(run(ForeignClient.class.getName(), "--join", data.toAbsolutePath().toString())).isEqualTo("OK");
         }
     }
 
@@ -129,9 +133,14 @@ class StoreSecurityTest {
 
     /** Runs {@link ForeignClient} in a separate JVM, as another local process would. */
     private static String foreignClient(Path data, String password) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ForeignClient.class.getName(),
-                data.resolve("nightjar").toAbsolutePath().toString(), password).redirectErrorStream(true).start();
+        return run(ForeignClient.class.getName(), data.resolve("nightjar").toAbsolutePath().toString(), password);
+    }
+
+    private static String run(String mainClass, String... args) throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return out.lines().filter(l -> l.startsWith("OK") || l.startsWith("ERROR")).findFirst().orElse(out);
