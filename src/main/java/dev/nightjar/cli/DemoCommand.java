@@ -9,6 +9,7 @@ import dev.nightjar.jobs.PipelineProgress;
 import dev.nightjar.jobs.SyncRunner;
 import dev.nightjar.sandbox.SampleCompany;
 import dev.nightjar.sandbox.SandboxServers;
+import dev.nightjar.store.Database;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -41,7 +42,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
-        Path dataDir = cli.dataDir != null ? cli.dataDir : Files.createTempDirectory("nightjar-demo-");
+        // created owner-only before the demo's config is written into it (a temp dir is 0700 already)
+        Path dataDir = cli.dataDir != null ? Database.DataDirs.ensureWritable(cli.dataDir) : Files.createTempDirectory("nightjar-demo-");
         Path configDir = dataDir.resolve("demo-config");
         try (SandboxServers sandbox = SandboxServers.start(cli.clock).closeOnShutdown()) {
             sandbox.writeConfig(configDir);

@@ -51,6 +51,15 @@ class DemoTest {
         assertThat(why.substring(0, why.indexOf("Sources"))).doesNotContain(stories.draftLaunchDate().toString());
         assertThat(out).contains("Demo finished in").contains("Try next:");
 
+        if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            try {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(tmp.resolve("demo"))))
+                        .as("the demo's data dir holds private threads too").isEqualTo("rwx------");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
         // afterwards: explored without any token; sync says in one line that the sandbox is gone, at once
         Path data = tmp.resolve("demo"), config = data.resolve("demo-config");
         assertThat(CliRunner.run(config, data, clock, Map.of(), "status").exit()).isZero();
