@@ -35,12 +35,18 @@ public final class Workspace implements AutoCloseable {
     private TruthPolicy truthPolicy;
     private PeopleDirectory people;
 
+    /** A long-running workspace (serve, sync, demo, tests): the store lets other local Nightjar processes in. */
     public Workspace(Path dataDir, ConfigDir config, Environment env, Clock clock) {
+        this(dataDir, config, env, clock, Database.Sharing.SERVER);
+    }
+
+    /** @param sharing whether this process serves the store to others or only joins (short commands) */
+    public Workspace(Path dataDir, ConfigDir config, Environment env, Clock clock, Database.Sharing sharing) {
         this.dataDir = Database.DataDirs.ensureWritable(dataDir);
         this.config = config;
         this.env = env;
         this.clock = clock;
-        this.db = Database.open(this.dataDir);
+        this.db = Database.open(this.dataDir, sharing);
         this.documents = new DocumentStore(db, clock);
     }
 

@@ -46,11 +46,15 @@ final class CanonicalCommand {
 
         @Override
         public Integer call() {
-            try (Workspace ws = parent.cli.openWorkspace()) {
+            try (Workspace ws = parent.cli.openWorkspaceToWrite()) {
                 var review = reviewEvery == null ? null : Durations.parse(reviewEvery, "--review-every");
                 CanonicalService.Marked m = ws.canonical().mark(url, by, review, reason);
                 updateIndex(ws, spec);
                 PrintWriter out = spec.commandLine().getOut();
+                if (m.replaced() != null) {
+                    out.printf("Replaces the %s (review by %s); it stays in the audit log.%n", CanonicalService.describe(m.replaced()),
+                            m.replaced().reviewBy() == null ? "-" : m.replaced().reviewBy().toString().substring(0, 10));
+                }
                 out.printf("Marked canonical: %s (%s), review by %s.%n", m.document().document().title(), m.document().id(),
                         m.mark().reviewBy().toString().substring(0, 10));
                 for (String old : m.superseded()) out.printf("Superseded: %s%n", old);
@@ -69,7 +73,7 @@ final class CanonicalCommand {
 
         @Override
         public Integer call() {
-            try (Workspace ws = parent.cli.openWorkspace()) {
+            try (Workspace ws = parent.cli.openWorkspaceToWrite()) {
                 StoredDocument d = ws.canonical().unmark(url, by, reason);
                 updateIndex(ws, spec);
                 spec.commandLine().getOut().printf("Unmarked: %s (%s), now %s.%n", d.document().title(), d.id(), d.truth().label());
@@ -97,7 +101,7 @@ final class CanonicalCommand {
                     for (CanonicalService.Listed l : all) {
                         StoredDocument d = l.document();
                         out.printf("%-9s %s%n          %s%n          %s, review by %s%s%n", flags(d), d.document().title(), d.document().url(),
-                                l.mark() == null ? d.truthReason() : "marked by " + l.mark().markedBy(),
+                                l.mark() == null ? d.truthReason() : CanonicalService.describe(l.mark()),
                                 d.reviewBy() == null ? "-" : d.reviewBy().toString().substring(0, 10),
                                 d.superseded() ? ", superseded by " + d.supersededBy() : "");
                     }
@@ -120,6 +124,7 @@ final class CanonicalCommand {
             m.put("reason", d.truthReason());
             m.put("marked_by", l.mark() == null ? null : l.mark().markedBy());
             m.put("marked_at", l.mark() == null ? null : l.mark().markedAt().toString());
+            m.put("mark_reason", l.mark() == null ? null : l.mark().reason());
             m.put("review_by", d.reviewBy() == null ? null : d.reviewBy().toString());
             m.put("stale", d.stale());
             m.put("superseded_by", d.supersededBy());

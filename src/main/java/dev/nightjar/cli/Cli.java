@@ -5,36 +5,53 @@ import dev.nightjar.config.ConfigDir;
 import dev.nightjar.config.ConfigException;
 import dev.nightjar.config.Environment;
 import dev.nightjar.connectors.ConnectorException;
+import dev.nightjar.jobs.SyncRunner;
+import dev.nightjar.store.Database;
 import dev.nightjar.truth.RefusedException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * The `nightjar` command line. Exit codes are part of the contract: 0 success, 1 the work failed,
- * 2 usage or configuration error, 3 refused. One line on stderr per error; a stack trace only with
- * {@code --debug}.
+ * 2 usage or configuration error, 3 refused, 4 not started because another sync is running. One line
+ * on stderr per error; a stack trace only with {@code --debug}. Every command takes {@code --help}
+ * ({@code -h}, {@code nightjar help COMMAND}), and the global options may come before or after it.
  */
 @Command(name = "nightjar", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Knowledge coordinator: nightly sync of Linear, GitHub, W&B, Notion and Slack into a cited ground-truth store.",
+        footer = {"", "Exit codes: 0 success, 1 the work failed, 2 usage or configuration error, 3 refused (not an admin),",
+                "4 not started (another sync is running). `nightjar help COMMAND` or `nightjar COMMAND --help` for details."},
         subcommands = {DemoCommand.class, SyncCommand.class, AskCommand.class, BriefCommand.class, ScratchpadCommand.class,
-                CanonicalCommand.class, ShowCommand.class, StatusCommand.class, ReindexCommand.class, ServeCommand.class, dev.nightjar.bench.BenchCommand.class})
-public final class Cli {
+                CanonicalCommand.class, ShowCommand.class, StatusCommand.class, ReindexCommand.class, ServeCommand.class, dev.nightjar.bench.BenchCommand.class,
+                HelpCommand.class})
+public final class Cli implements Callable<Integer> {
 
-    public static final int OK = 0, FAILED = 1, USAGE = 2, REFUSED = 3;
+    /** Exit codes (README "Exit codes"). BUSY: a refused start is not a failure of the work. */
+    public static final int OK = 0, FAILED = 1, USAGE = 2, REFUSED = 3, BUSY = 4;
 
-    @Option(names = "--config-dir", paramLabel = "DIR", description = "Folder with jobs/, connectors/, index/, prompts/ (default: working directory).")
+    // INHERIT: `nightjar demo --data-dir X` works as well as `nightjar --data-dir X demo`
+    @Option(names = "--config-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Folder with jobs/, connectors/, index/, prompts/ (default: working directory).")
     Path configDir;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the store and index live (default: $NIGHTJAR_DATA or ./data).")
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Where the store and index live (default: $NIGHTJAR_DATA or ./data).")
     Path dataDir;
 
-    @Option(names = "--debug", description = "Print stack traces of errors.")
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean debug;
+
+    @Spec
+    CommandSpec spec;
 
     final Environment env;
     final Clock clock;
@@ -61,15 +78,12 @@ public final class Cli {
         CommandLine cmd = new CommandLine(cli);
         cmd.setOut(out);
         cmd.setErr(err);
-        cmd.setParameterExceptionHandler((ex, a) -> {
-            String path = commandPath(ex.getCommandLine());
-            err.println("nightjar: " + ex.getMessage() + " (see `nightjar " + (path.isEmpty() ? "" : path + " ") + "--help`)");
-            err.flush();
-            return USAGE;
-        });
+        CommandHelp.install(cmd);
+        cmd.setParameterExceptionHandler((ex, a) -> CommandHelp.usageError(ex, err));
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             int code = exitCode(ex);
-            err.println("nightjar: " + (code == REFUSED ? "refused: " : "") + message(ex));
+            String prefix = "nightjar: " + (code == REFUSED ? "refused: " : code == BUSY ? "not started: " : "");
+            message(ex).lines().forEach(line -> err.println(prefix + line)); // one line per problem
             if (cli.debug) ex.printStackTrace(err);
             err.flush();
             return code;
@@ -80,7 +94,15 @@ public final class Cli {
         return code;
     }
 
+    /** Bare `nightjar`: the usage, as a usage error (a script that forgot its command should not pass). */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
+    }
+
     static int exitCode(Throwable ex) {
+        if (ex instanceof SyncRunner.AlreadyRunningException) return BUSY;
         if (ex instanceof ConfigException) return USAGE;
         if (ex instanceof RefusedException) return REFUSED;
         if (ex instanceof org.springframework.beans.factory.BeanCreationException && ex.getCause() != null) return exitCode(rootCause(ex));
@@ -96,15 +118,10 @@ public final class Cli {
 
     private static String message(Throwable ex) {
         if (ex instanceof org.springframework.beans.factory.BeanCreationException) ex = rootCause(ex);
-        if (ex instanceof ConfigException || ex instanceof RefusedException || ex instanceof ConnectorException) return ex.getMessage();
+        if (ex instanceof ConfigException || ex instanceof RefusedException || ex instanceof ConnectorException
+                || ex instanceof SyncRunner.AlreadyRunningException) return ex.getMessage();
         String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
         return "failed: " + msg + " (run with --debug for details)";
-    }
-
-    private static String commandPath(CommandLine c) {
-        StringBuilder sb = new StringBuilder();
-        for (CommandLine p = c; p != null && p.getParent() != null; p = p.getParent()) sb.insert(0, p.getCommandName() + " ");
-        return sb.toString().trim();
     }
 
     Path resolvedDataDir() {
@@ -124,8 +141,50 @@ public final class Cli {
         return extraBeans;
     }
 
+    /**
+     * The workspace of a command that only reads (status, ask, brief, canonical list, …): the store
+     * must exist (a mistyped --data-dir is an error, not a new empty store), and this process opens
+     * no database server of its own.
+     */
     Workspace openWorkspace() {
-        return new Workspace(resolvedDataDir(), configDir(), env, clock);
+        Path data = existingStore();
+        return new Workspace(data, checkedConfig(), env, clock, Database.Sharing.JOIN);
+    }
+
+    /** As {@link #openWorkspace()} for `status`, which reads no configuration (so a broken file cannot hide the store's state). */
+    Workspace openStoreOnly() {
+        return new Workspace(existingStore(), configDir(), env, clock, Database.Sharing.JOIN);
+    }
+
+    /**
+     * The data dir, when it holds a store; an external database ({@code NIGHTJAR_DB_URL}) is taken to exist.
+     *
+     * @throws ConfigException naming the directory, so a mistyped --data-dir is obvious
+     */
+    private Path existingStore() {
+        Path data = resolvedDataDir();
+        if (env.find("NIGHTJAR_DB_URL").isEmpty() && !java.nio.file.Files.isRegularFile(data.resolve("nightjar.mv.db"))) {
+            throw new ConfigException("no Nightjar store in " + data.toAbsolutePath().normalize()
+                    + " (check --data-dir / NIGHTJAR_DATA; `nightjar sync` or `nightjar demo --data-dir DIR` creates one)");
+        }
+        return data;
+    }
+
+    /** A short command that writes (scratchpad add, canonical mark, reindex): may create the store. */
+    Workspace openWorkspaceToWrite() {
+        return new Workspace(resolvedDataDir(), checkedConfig(), env, clock, Database.Sharing.JOIN);
+    }
+
+    /** A long-running command (sync, serve): may create the store and lets short commands in meanwhile. */
+    Workspace openWorkspaceToServe() {
+        return new Workspace(resolvedDataDir(), checkedConfig(), env, clock, Database.Sharing.SERVER);
+    }
+
+    /** The config dir, every file of it parsed first, so a broken one is reported by any command that reads config. */
+    ConfigDir checkedConfig() {
+        ConfigDir config = configDir();
+        ConfigCheck.requireValid(config);
+        return config;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -9,6 +9,7 @@ import dev.nightjar.jobs.PipelineProgress;
 import dev.nightjar.jobs.SyncRunner;
 import dev.nightjar.sandbox.SampleCompany;
 import dev.nightjar.sandbox.SandboxServers;
+import dev.nightjar.store.Database;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -41,10 +42,14 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
-        Path dataDir = cli.dataDir != null ? cli.dataDir : Files.createTempDirectory("nightjar-demo-");
+        // created owner-only before the demo's config is written into it (a temp dir is 0700 already)
+        Path dataDir = cli.dataDir != null ? Database.DataDirs.ensureWritable(cli.dataDir) : Files.createTempDirectory("nightjar-demo-");
         Path configDir = dataDir.resolve("demo-config");
         try (SandboxServers sandbox = SandboxServers.start(cli.clock).closeOnShutdown()) {
             sandbox.writeConfig(configDir);
+            Map<String, String> urls = new HashMap<>();
+            for (String source : SandboxServers.SOURCES) urls.put(source, sandbox.url(source));
+            DemoSandbox.writeMarker(configDir, urls);
             Map<String, String> env = new HashMap<>();
             env.putAll(sandbox.env());
             Environment merged = name -> env.containsKey(name) ? env.get(name) : cli.env.get(name);
@@ -57,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
                 beans.putIfAbsent("connectorContext", ConnectorContext.production(merged));
                 SyncRunner.Result sync;
                 try (ConfigurableApplicationContext spring = NightjarApplication.start(ws, NightjarApplication.Mode.SYNC, beans, Map.of())) {
-                    PipelineProgress progress = System.console() != null ? PipelineProgress.to(spec.commandLine().getErr()) : PipelineProgress.silent();
+                    PipelineProgress progress = Terminal.progress(spec.commandLine().getErr(), false);
                     sync = spring.getBean(SyncRunner.class).run(new SyncRunner.Request(List.of(), false), progress);
                 }
                 out.println("== Nightly sync ==");
@@ -82,6 +87,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Try next:");
         out.println("  ./nightjar " + flags + " status");
         out.println("  ./nightjar " + flags + " ask \"where do we stand on search relevance?\" --format json");
+        out.println("  (no tokens needed to explore; `sync` needs the sandbox servers, which stop with the demo: run the demo again)");
         out.println("  Your own sources: put tokens in LINEAR_API_KEY, GITHUB_TOKEN, WANDB_API_KEY, NOTION_TOKEN, SLACK_BOT_TOKEN,");
         out.println("  edit connectors/*.yml (repos, teams, channels), then `./nightjar sync` and `./nightjar serve` (nightly at jobs/nightly.yml's cron).");
         out.flush();

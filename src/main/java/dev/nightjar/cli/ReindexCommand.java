@@ -18,7 +18,7 @@ final class ReindexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workspace ws = cli.openWorkspace()) {
+        try (Workspace ws = cli.openWorkspaceToWrite()) {
             long start = System.nanoTime();
             int count = ws.index().rebuild(ws.documents());
             spec.commandLine().getOut().printf("Reindexed %d documents in %d ms.%n", count, (System.nanoTime() - start) / 1_000_000);

@@ -5,6 +5,7 @@ import dev.nightjar.Workspace;
 import dev.nightjar.jobs.ScheduleConfiguration;
 import dev.nightjar.slack.SlackAppConfiguration;
 import dev.nightjar.web.HealthController;
+import dev.nightjar.web.HomePageController;
 import dev.nightjar.web.NotePageController;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,19 +30,35 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int port;
 
+    // Loopback by default: Slack reaches the app through the operator's reverse proxy or tunnel, and a
+    // fresh install should not put the note pages and health view on every interface unasked.
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Address to listen on (default: $NIGHTJAR_BIND, else " + DEFAULT_BIND + "; 0.0.0.0 = every interface).")
+    String bindOption;
+
+    static final String DEFAULT_BIND = "127.0.0.1";
+
+    /** {@code --bind}, else {@code NIGHTJAR_BIND}, else loopback. */
+    static String bindAddress(String option, dev.nightjar.config.Environment env) {
+        return option != null && !option.isBlank() ? option : env.find("NIGHTJAR_BIND").orElse(DEFAULT_BIND);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
+        String bind = bindAddress(bindOption, cli.env);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Workspace ws = cli.openWorkspace();
+        try (Workspace ws = cli.openWorkspaceToServe();
              ConfigurableApplicationContext spring = NightjarApplication.start(ws, NightjarApplication.Mode.SERVE, cli.extraBeans(),
-                     Map.of("server.port", Integer.toString(port), "logging.level.dev.nightjar", "INFO"),
-                     ScheduleConfiguration.class, HealthController.class, NotePageController.class, SlackAppConfiguration.class)) {
+                     Map.of("server.port", Integer.toString(port), "server.address", bind, "logging.level.dev.nightjar", "INFO"),
+                     ScheduleConfiguration.class, HealthController.class, NotePageController.class, HomePageController.class,
+                     SlackAppConfiguration.class)) {
             spring.addApplicationListener(event -> {
                 if (event instanceof ContextClosedEvent) stopped.countDown();
             });
             Runtime.getRuntime().addShutdownHook(new Thread(spring::close, "nightjar-shutdown"));
             String actualPort = spring.getEnvironment().getProperty("local.server.port", Integer.toString(port));
-            spec.commandLine().getOut().printf("Nightjar is serving on http://localhost:%s (health: /healthz). Ctrl-C stops it.%n", actualPort);
+            spec.commandLine().getOut().printf("Nightjar is serving on http://%s:%s (liveness: /healthz, health: /health). Ctrl-C stops it.%n",
+                    bind.contains(":") ? "[" + bind + "]" : bind, actualPort);
             spec.commandLine().getOut().flush();
             stopped.await();
         }

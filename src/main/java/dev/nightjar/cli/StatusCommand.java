@@ -22,7 +22,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workspace ws = cli.openWorkspace()) {
+        try (Workspace ws = cli.openStoreOnly()) {
             var status = StatusReport.build(ws);
             spec.commandLine().getOut().print(format == Output.Format.json ? Output.json(status) + "\n" : StatusReport.text(status));
             return Cli.OK;

@@ -85,7 +85,8 @@ final class StatusReport {
         return m;
     }
 
-    private static Map<String, Object> run(RunStore.Run r) {
+    /** One run as in {@code runs} of `status --format json` (also what `sync --format json` prints). */
+    static Map<String, Object> run(RunStore.Run r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
         m.put("status", r.status());

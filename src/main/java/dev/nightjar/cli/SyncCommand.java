@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "sync", description = "Run the nightly job once, now: pull the sources, update the store, index and truth levels.")
+@Command(name = "sync", description = "Run the nightly job once, now: pull the sources, update the store, index and truth levels.",
+        footer = {"", "Exit codes: 0 done, 1 a source failed (stderr names it), 2 configuration (every missing token variable is listed),",
+                "4 not started: another sync is running (nothing was read or written)."})
 final class SyncCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -32,15 +34,20 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Ignore cursors: read everything again (finds deletions too).")
     boolean full;
 
+    @Option(names = "--format", defaultValue = "text",
+            description = "text (a table; progress on stderr) or json (the run as in `status --format json`, nothing else).")
+    Output.Format format;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PipelineProgress progress = System.console() != null ? PipelineProgress.to(err) : PipelineProgress.silent();
-        try (Workspace ws = cli.openWorkspace();
+        DemoSandbox.requireRunning(cli.configDir(), cli.resolvedDataDir());
+        PipelineProgress progress = Terminal.progress(err, format == Output.Format.json);
+        try (Workspace ws = cli.openWorkspaceToServe();
              ConfigurableApplicationContext spring = NightjarApplication.start(ws, NightjarApplication.Mode.SYNC, cli.extraBeans(), Map.of())) {
             SyncRunner.Result result = spring.getBean(SyncRunner.class).run(new SyncRunner.Request(sources, full), progress);
-            out.print(summary(result));
+            out.print(format == Output.Format.json ? Output.json(StatusReport.run(result.run())) + "\n" : summary(result));
             out.flush();
             if (!result.succeeded()) {
                 err.println("nightjar: sync failed: " + result.message());

@@ -89,6 +89,11 @@ public final class DocumentIndex implements AutoCloseable {
         this.appliedSeq = committedSeq();
     }
 
+    /** The last store change ({@code change_seq}) applied to this index; the health view's lag is the store's newer ones. */
+    public synchronized long appliedSeq() {
+        return appliedSeq;
+    }
+
     /** True when another process holds the writer: searches see its last commit, writes are refused. */
     public boolean readOnly() {
         return writer == null;

@@ -71,7 +71,7 @@ final class ConnectorPageReader implements ItemStreamReader<PageItem> {
         } else {
             cursor = page.nextCursor();
         }
-        progress.page(connector.source(), stream.name(), page.records().size());
+        progress.page(connector.source(), page.records().size(), connector.stats());
         return item;
     }
 

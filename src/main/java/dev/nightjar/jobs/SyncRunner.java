@@ -98,14 +98,20 @@ public final class SyncRunner {
     private List<Connector> connectors(Request request) {
         List<String> names = request.sources().isEmpty() ? NightlySettings.load(ws.config()).sources() : request.sources();
         List<Connector> connectors = new ArrayList<>();
+        List<String> problems = new ArrayList<>(); // every missing token at once, not one per try
         for (String name : names.stream().distinct().toList()) {
-            ConnectorFactory factory = registry.factory(name);
-            Optional<Connector> connector = factory.create(ws.config(), context);
-            if (connector.isPresent()) connectors.add(connector.get());
-            else if (!request.sources().isEmpty()) {
-                throw new ConfigException("source " + name + " is disabled (enabled: false in connectors/" + name + ".yml)");
+            try {
+                ConnectorFactory factory = registry.factory(name);
+                Optional<Connector> connector = factory.create(ws.config(), context);
+                if (connector.isPresent()) connectors.add(connector.get());
+                else if (!request.sources().isEmpty()) {
+                    throw new ConfigException("source " + name + " is disabled (enabled: false in connectors/" + name + ".yml)");
+                }
+            } catch (ConfigException e) {
+                problems.add(e.getMessage());
             }
         }
+        if (!problems.isEmpty()) throw new ConfigException(String.join("\n", problems));
         if (connectors.isEmpty()) {
             throw new ConfigException("no source is enabled: set enabled: true in connectors/<source>.yml and list it in jobs/nightly.yml");
         }

@@ -41,7 +41,7 @@ public class MentionAnswerer {
             Viewer viewer = users.viewerOf(asker);
             Answer answer = AskService.of(ws).ask(question, viewer);
             long id = answers.record(channel, threadTs, userId, answer);
-            poster.reply(channel, threadTs, AnswerBlocks.message(answer, id, asker.identified() ? null : WORKSPACE_ONLY));
+            poster.replyAll(channel, threadTs, AnswerBlocks.messages(answer, id, asker.identified() ? null : WORKSPACE_ONLY));
         } catch (RuntimeException e) {
             log.error("could not answer {} in {}: {}", userId, channel, e.toString());
             poster.replyText(channel, threadTs, "Sorry, I could not answer that: " + e.getMessage());

@@ -73,7 +73,10 @@ public class SlashCommands {
         SlackUsers.SlackUser asker = users.byId(c.userId());
         Answer answer = AskService.of(ws).ask(c.argument(), users.viewerOf(asker));
         long id = answers.record(c.channelId(), null, c.userId(), answer);
-        respond(c, AnswerBlocks.message(answer, id, asker.identified() ? null : MentionAnswerer.WORKSPACE_ONLY));
+        // a response_url takes up to five responses: a long answer's follow-ups arrive in order after it
+        for (Map<String, Object> part : AnswerBlocks.messages(answer, id, asker.identified() ? null : MentionAnswerer.WORKSPACE_ONLY)) {
+            respond(c, part);
+        }
     }
 
     private void brief(SlashCommand c) {
@@ -97,7 +100,8 @@ public class SlashCommands {
         }
         try {
             CanonicalService.Marked marked = ws.canonical().mark(url, me.email(), null, "marked from Slack by " + me.email());
-            respond(c, Map.of("text", "Marked canonical: " + marked.document().document().title() + " (review by "
+            respond(c, Map.of("text", (marked.replaced() == null ? "" : "Replaces the " + CanonicalService.describe(marked.replaced())
+                    + " (kept in the audit log). ") + "Marked canonical: " + marked.document().document().title() + " (review by "
                     + marked.mark().reviewBy().toString().substring(0, 10) + ")"
                     + (marked.superseded().isEmpty() ? "" : "; it supersedes " + String.join(", ", marked.superseded()))));
         } catch (RefusedException e) {

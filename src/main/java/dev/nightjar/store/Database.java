@@ -18,6 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class Database implements AutoCloseable {
 
+    static {
+        StoreConnections.bindLoopback();
+    }
+
     private final JdbcConnectionPool pool;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -28,14 +32,36 @@ public final class Database implements AutoCloseable {
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
     }
 
-    /** Opens (creating if needed) {@code <dataDir>/nightjar.mv.db} and applies pending migrations. */
+    /**
+     * How a process shares the embedded store with other Nightjar processes on the same machine.
+     * H2's automatic mixed mode lets a second process in through a TCP server in the first one; that
+     * server is opened only where another process may need it, bound to loopback, and every
+     * connection needs the store's secret ({@link StoreSecret}).
+     */
+    public enum Sharing {
+        /** Long-running (serve, sync, demo): holds the file and lets `status`, `ask`, … in through a loopback server. */
+        SERVER,
+        /** Short commands: open the file without any server, or join the server of a running `serve`/`sync`. */
+        JOIN
+    }
+
+    /** As {@link #open(Path, Sharing)} with {@link Sharing#SERVER}. */
     public static Database open(Path dataDir) {
+        return open(dataDir, Sharing.SERVER);
+    }
+
+    /**
+     * Opens (creating if needed) {@code <dataDir>/nightjar.mv.db} and applies pending migrations.
+     *
+     * @throws ConfigException the store is unusable (wrong secret, held by a process that does not share it)
+     */
+    public static Database open(Path dataDir, Sharing sharing) {
         Path dir = DataDirs.ensureWritable(dataDir);
-        // AUTO_SERVER lets `nightjar status` read the database while `nightjar serve` holds it.
         // WRITE_DELAY=0: H2 otherwise writes commits to the file up to 500 ms later, and a killed process
         // would lose them; a page's documents and its cursor must be on disk once the chunk commits.
-        String url = "jdbc:h2:file:" + dir.resolve("nightjar").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "nightjar", "");
+        String url = "jdbc:h2:file:" + dir.resolve("nightjar").toAbsolutePath() + ";WRITE_DELAY=0";
+        String password = StoreSecret.password(dir, url);
+        JdbcConnectionPool pool = StoreConnections.pool(dir, url, password, sharing);
         pool.setMaxConnections(16);
         try {
             migrate(pool);
@@ -43,6 +69,8 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw e;
         }
+        // H2 creates its files with the umask's permissions; the store holds private threads
+        for (String f : new String[]{"nightjar.mv.db", "nightjar.lock.db", "nightjar.trace.db"}) OwnerOnly.restrictFile(dir.resolve(f));
         return new Database(pool);
     }
 
@@ -73,7 +101,7 @@ public final class Database implements AutoCloseable {
         pool.dispose();
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         return message == null ? "unknown error" : message.strip().lines().findFirst().orElse(message);
     }
 
@@ -85,7 +113,7 @@ public final class Database implements AutoCloseable {
         public static Path ensureWritable(Path dir) {
             Path abs = dir.toAbsolutePath().normalize();
             try {
-                Files.createDirectories(abs);
+                OwnerOnly.createDirectories(abs);
             } catch (IOException e) {
                 String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
                         : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way" : String.valueOf(e.getMessage());

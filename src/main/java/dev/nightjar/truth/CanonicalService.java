@@ -34,7 +34,11 @@ public final class CanonicalService {
         this.clock = clock;
     }
 
-    public record Marked(StoredDocument document, CanonicalStore.Mark mark, List<String> superseded) {
+    /**
+     * @param replaced the document's previous admin mark (another admin's reason and review date), or
+     *                 null when it had none; it stays in the audit log as a {@code replace} entry
+     */
+    public record Marked(StoredDocument document, CanonicalStore.Mark mark, List<String> superseded, CanonicalStore.Mark replaced) {
     }
 
     public Marked mark(String url, String by, Duration reviewEvery, String reason) {
@@ -45,13 +49,22 @@ public final class CanonicalService {
         CanonicalStore.Mark mark = new CanonicalStore.Mark(doc.id(), Subjects.of(doc, store), by, now, now.plus(period), reason);
         List<String> previous = marks.bySubject(mark.subject()).stream().map(CanonicalStore.Mark::docId)
                 .filter(id -> !id.equals(doc.id())).toList();
+        CanonicalStore.Mark replaced = marks.find(doc.id()).orElse(null);
         db.tx().executeWithoutResult(s -> {
+            // re-marking overwrites the mark row; the audit keeps what it said (who, reason, review-by)
+            if (replaced != null) marks.audit(doc.id(), "replace", by, now, replaced.reviewBy(), describe(replaced));
             marks.put(mark);
             marks.audit(doc.id(), "mark", by, now, mark.reviewBy(), reason);
             for (String old : previous) marks.audit(old, "supersede", by, now, null, "superseded by " + doc.id());
         });
         refresher().refresh();
-        return new Marked(store.find(doc.id()).orElseThrow(), mark, previous);
+        return new Marked(store.find(doc.id()).orElseThrow(), mark, previous, replaced);
+    }
+
+    /** "mark by ben@example.com of 2026-11-20: reason" — what a re-mark replaces, for the audit and the CLI. */
+    public static String describe(CanonicalStore.Mark m) {
+        return "mark by " + m.markedBy() + " of " + m.markedAt().toString().substring(0, 10) + ": "
+                + (m.reason() == null || m.reason().isBlank() ? "no reason given" : m.reason());
     }
 
     public StoredDocument unmark(String url, String by, String reason) {

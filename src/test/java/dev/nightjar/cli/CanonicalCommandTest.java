@@ -48,6 +48,28 @@ class CanonicalCommandTest {
     }
 
     @Test
+    void reMarkingShowsWhatItReplacesKeepsItInTheAuditAndListShowsTheReason() {
+        nightjar("canonical", "mark", draft.url(), "--by", "it-admin@example.com", "--reason", "approved in review", "--review-every", "90d");
+        CliRunner.Result again = nightjar("canonical", "mark", draft.url(), "--by", "it-admin@example.com", "--reason", "re-approved",
+                "--review-every", "30d");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out().lines().findFirst().orElseThrow()).isEqualTo("Replaces the mark by it-admin@example.com of 2026-11-25: "
+                + "approved in review (review by 2027-02-23); it stays in the audit log.");
+        try (Workspace ws = TempWorkspace.open(tmp, clock, Map.of())) {
+            assertThat(ws.canonicalMarks().auditLog("notion:page:draft")).extracting(CanonicalStore.AuditEntry::action, CanonicalStore.AuditEntry::reason)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("mark", "approved in review"),
+                            org.assertj.core.groups.Tuple.tuple("replace", "mark by it-admin@example.com of 2026-11-25: approved in review"),
+                            org.assertj.core.groups.Tuple.tuple("mark", "re-approved"));
+            assertThat(ws.canonicalMarks().auditLog("notion:page:draft").get(1).reviewBy()).isEqualTo(TempWorkspace.NOW.plus(Duration.ofDays(90)));
+        }
+        CliRunner.Result list = nightjar("canonical", "list");
+        assertThat(list.out()).contains("mark by it-admin@example.com of 2026-11-25: re-approved, review by 2026-12-25");
+        assertThat(nightjar("canonical", "list", "--format", "json").out()).contains("\"mark_reason\" : \"re-approved\"");
+        CliRunner.Result first = nightjar("canonical", "mark", v2.url(), "--by", "it-admin@example.com");
+        assertThat(first.out()).doesNotContain("Replaces");
+    }
+
+    @Test
     void adminMarkIsAuditedSearchableAndSupersedesTheOlderCanonical() {
         CliRunner.Result first = nightjar("canonical", "mark", draft.url(), "--by", "it-admin@example.com", "--reason", "approved in review");
         assertThat(first.exit()).as(first.err()).isZero();

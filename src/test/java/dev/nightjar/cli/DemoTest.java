@@ -3,6 +3,7 @@ package dev.nightjar.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nightjar.sandbox.SampleCompany;
+import dev.nightjar.sandbox.SandboxServers;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +22,8 @@ class DemoTest {
     void theDemoSyncsTheSandboxAndShowsACitedBriefAndAnswers() {
         Clock clock = Clock.fixed(Instant.parse("2026-11-25T09:00:00Z"), ZoneOffset.UTC);
         SampleCompany.Stories stories = SampleCompany.generate(clock).stories();
-        CliRunner.Result r = CliRunner.run(null, tmp.resolve("demo"), clock, Map.of(), "demo");
+        // the global option after the command, as the README shows it
+        CliRunner.Result r = CliRunner.run(null, null, clock, Map.of(), "demo", "--data-dir", tmp.resolve("demo").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         String out = r.out();
 
@@ -48,5 +50,27 @@ class DemoTest {
         assertThat(why).contains("Decision: go with hybrid BM25+dense; why: dense-only loses");
         assertThat(why.substring(0, why.indexOf("Sources"))).doesNotContain(stories.draftLaunchDate().toString());
         assertThat(out).contains("Demo finished in").contains("Try next:");
+
+        if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            try {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(tmp.resolve("demo"))))
+                        .as("the demo's data dir holds private threads too").isEqualTo("rwx------");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        // afterwards: explored without any token; sync says in one line that the sandbox is gone, at once
+        Path data = tmp.resolve("demo"), config = data.resolve("demo-config");
+        assertThat(CliRunner.run(config, data, clock, Map.of(), "status").exit()).isZero();
+        CliRunner.Result ask = CliRunner.run(config, data, clock, Map.of(), "ask", "Where do we stand on the neural reranker launch?");
+        assertThat(ask.exit()).as(ask.err()).isZero();
+        assertThat(ask.out()).contains("Launch date " + stories.canonicalLaunchDate());
+        long start = System.nanoTime();
+        CliRunner.Result sync = CliRunner.run(config, data, clock, SandboxServers.TOKENS, "sync");
+        assertThat(sync.exit()).isEqualTo(Cli.USAGE);
+        assertThat(sync.err().lines()).singleElement().asString().contains("sandbox servers stopped when `nightjar demo` ended")
+                .contains("nightjar demo --data-dir " + data.toAbsolutePath());
+        assertThat(System.nanoTime() - start).as("no retries against dead ports").isLessThan(10_000_000_000L);
     }
 }

@@ -71,10 +71,19 @@ class StatusAndConfigErrorsTest {
     @Test
     void unusableDataDirIsOneClearLineWithExitTwo() throws Exception {
         Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
-        CliRunner.Result r = CliRunner.run(null, file.resolve("data"), clock, Map.of(), "status");
+        CliRunner.Result r = CliRunner.run(null, file.resolve("data"), clock, Map.of(), "reindex");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().lines()).singleElement().asString().contains("data dir").contains("cannot be created");
         assertThat(r.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void syncNamesEveryMissingTokenVariableAtOnce() {
+        CliRunner.Result r = CliRunner.run(null, tmp.resolve("data"), clock, Map.of("GITHUB_TOKEN", "set"), "sync");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().lines().toList()).hasSize(4).allSatisfy(l -> assertThat(l).startsWith("nightjar: ").contains("is not set"))
+                .anySatisfy(l -> assertThat(l).contains("LINEAR_API_KEY")).anySatisfy(l -> assertThat(l).contains("WANDB_API_KEY"))
+                .anySatisfy(l -> assertThat(l).contains("NOTION_TOKEN")).anySatisfy(l -> assertThat(l).contains("SLACK_BOT_TOKEN"));
     }
 
     @Test
@@ -86,8 +95,42 @@ class StatusAndConfigErrorsTest {
 
     @Test
     void dataDirComesFromTheEnvironmentWhenNotGiven() {
-        CliRunner.Result r = CliRunner.run(null, null, clock, Map.of("NIGHTJAR_DATA", tmp.resolve("env-data").toString()), "status", "--format", "json");
+        TempWorkspace.open(tmp.resolve("env")).close(); // a store in env/data
+        Map<String, String> env = Map.of("NIGHTJAR_DATA", tmp.resolve("env/data").toString());
+        CliRunner.Result r = CliRunner.run(null, null, clock, env, "status", "--format", "json");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains(tmp.resolve("env-data").toString());
+        assertThat(r.out()).contains(tmp.resolve("env/data").toString());
+    }
+
+    @Test
+    void readsOfAMissingStoreExitTwoAndCreateNothing() {
+        Path missing = tmp.resolve("typo/data");
+        for (String[] args : List.of(new String[]{"status"}, new String[]{"ask", "where do we stand?"}, new String[]{"brief", "--team", "PAY"},
+                new String[]{"canonical", "list"})) {
+            CliRunner.Result r = CliRunner.run(null, missing, clock, Map.of(), args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err().lines()).as(String.join(" ", args)).singleElement().asString()
+                    .isEqualTo("nightjar: no Nightjar store in " + missing.toAbsolutePath()
+                            + " (check --data-dir / NIGHTJAR_DATA; `nightjar sync` or `nightjar demo --data-dir DIR` creates one)");
+            assertThat(tmp.resolve("typo")).doesNotExist();
+        }
+    }
+
+    @Test
+    void everyBrokenFileIsReportedOnceByEveryCommandThatReadsConfig() throws Exception {
+        TempWorkspace.open(tmp).close();
+        Files.createDirectories(tmp.resolve("config/connectors"));
+        Files.writeString(tmp.resolve("config/connectors/github.yml"), "enabled: true\nrepoz: [a/b]\n");
+        Files.writeString(tmp.resolve("config/connectors/notion.yml"), "enabled: [\n");
+        for (String[] args : List.of(new String[]{"ask", "x"}, new String[]{"brief", "--team", "PAY"}, new String[]{"canonical", "list"},
+                new String[]{"scratchpad", "add", "a thought", "--by", "a@example.com"}, new String[]{"sync"})) {
+            CliRunner.Result r = CliRunner.run(tmp.resolve("config"), tmp.resolve("data"), clock, Map.of(), args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err().lines()).as(String.join(" ", args)).hasSize(2)
+                    .anySatisfy(l -> assertThat(l).startsWith("nightjar: ").contains("github.yml").contains("unknown key 'repoz'"))
+                    .anySatisfy(l -> assertThat(l).startsWith("nightjar: ").contains("notion.yml").contains("invalid YAML"));
+        }
+        // status reads no configuration: it still shows the store
+        assertThat(CliRunner.run(tmp.resolve("config"), tmp.resolve("data"), clock, Map.of(), "status").exit()).isZero();
     }
 }

@@ -82,6 +82,8 @@ class NightlyJobTest {
         CliRunner.Result first = sync();
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("COMPLETED").containsPattern("wandb\\s+COMPLETED\\s+120\\s+0\\s+0");
+        // not a terminal: plain progress lines on stderr, the last with the source's totals
+        assertThat(first.err().lines().toList()).last().asString().matches("sync: wandb: 120 documents, \\d+ requests, 0 waits");
 
         CliRunner.Result second = sync();
         assertThat(second.exit()).as(second.err()).isZero();
@@ -135,7 +137,8 @@ class NightlyJobTest {
             CliRunner.Result r = sync();
             assertThat(r.exit()).isEqualTo(1);
             // one line naming source, stream and the request's object, each once
-            assertThat(r.err().lines()).singleElement().asString()
+            // progress lines ("sync: wandb: ...") aside
+            assertThat(r.err().lines().filter(l -> l.startsWith("nightjar:"))).singleElement().asString()
                     .isEqualTo("nightjar: sync failed: github failed: stream pulls:acme/api: GET /repos/acme/api/pulls "
                             + "failed after " + (sandbox.context().retryPolicy().maxRetries() + 1) + " attempts: HTTP 500 {\"message\":\"Server Error\"}");
             assertThat(r.out()).containsPattern("github\\s+FAILED").containsPattern("wandb\\s+COMPLETED\\s+120");
@@ -173,7 +176,7 @@ class NightlyJobTest {
             write("jobs/nightly.yml", "cron: \"0 0 5 * * ?\"\nzone: UTC\nsources: [wandb, github]\n");
             CliRunner.Result r = sync();
             assertThat(r.exit()).as(r.err()).isZero();
-            assertThat(r.err()).isEmpty();
+            assertThat(r.err().lines().filter(l -> !l.startsWith("sync: "))).as(r.err()).isEmpty();
             assertThat(r.out()).containsPattern("github\\s+COMPLETED\\s+0\\s+0\\s+0\\s+0\\s+0\\s+1\\s")
                     .contains("github unreadable repo kestrel/fresh-start commits (commits:kestrel/fresh-start): HTTP 409 Git Repository is empty.");
 
@@ -198,13 +201,24 @@ class NightlyJobTest {
     }
 
     @Test
+    void jsonOutputIsTheRunAndNothingElse() throws Exception {
+        CliRunner.Result r = sync("--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertThat(json.at("/status").asText()).isEqualTo("COMPLETED");
+        assertThat(json.at("/sources/wandb/new").asInt()).isEqualTo(RUNS);
+    }
+
+    @Test
     void aSecondConcurrentRunIsRefused() {
         try (Workspace ws = workspace()) {
             RunLock.Held held = new RunLock(ws.database(), TestClocks.system(), "nightly").tryAcquire().orElseThrow();
             try {
                 CliRunner.Result r = sync();
-                assertThat(r.exit()).isEqualTo(1);
-                assertThat(r.err()).contains("another sync is running");
+                assertThat(r.exit()).as("a refused start is not a failed run").isEqualTo(dev.nightjar.cli.Cli.BUSY);
+                assertThat(r.err().strip()).startsWith("nightjar: not started: another sync is running").doesNotContain("--debug")
+                        .doesNotContain("\n");
                 assertThat(wandbRequests.get()).isZero();
             } finally {
                 held.close();

@@ -33,7 +33,8 @@ class ServeTest {
              Workspace ws = new Workspace(tmp.resolve("data"), new ConfigDir(sandbox.config), Environment.of(WandbSandbox.ENV), TestClocks.system());
              ConfigurableApplicationContext spring = NightjarApplication.start(ws, NightjarApplication.Mode.SERVE,
                      Map.of("connectorContext", sandbox.context()), Map.of("server.port", "0"),
-                     ScheduleConfiguration.class, HealthController.class, dev.nightjar.web.NotePageController.class)) {
+                     ScheduleConfiguration.class, HealthController.class, dev.nightjar.web.NotePageController.class,
+                     dev.nightjar.web.HomePageController.class)) {
             String port = spring.getEnvironment().getProperty("local.server.port");
             HttpResponse<String> health = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
@@ -49,7 +50,7 @@ class ServeTest {
             HttpResponse<String> note = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/notes/abc123")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(note.statusCode()).isEqualTo(200);
-            assertThat(note.body()).contains("Scratchpad: &lt;b&gt;move&lt;/b&gt; launch?").contains("raw thought");
+            assertThat(note.body()).contains("<h1>&lt;b&gt;move&lt;/b&gt; launch?</h1>").contains("raw thought");
             HttpResponse<String> hidden = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/notes/def456")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(hidden.statusCode()).isEqualTo(404);
@@ -63,6 +64,22 @@ class ServeTest {
             Thread.sleep(500);
             assertThat(ws.runs().recent(5)).extracting(RunStore.Run::status).containsExactly("COMPLETED");
             assertThat(ws.documents().query("source = 'wandb'")).hasSize(WandbSandbox.RUNS);
+
+            // liveness stays ok; the health view names what is missing (no signing secret here) with 503
+            HttpResponse<String> view = get(port, "/health");
+            assertThat(view.statusCode()).isEqualTo(503);
+            assertThat(view.body()).contains("\"status\":\"degraded\"").contains("\"wandb\":{\"last_run\":{")
+                    .contains("SLACK_SIGNING_SECRET is not set").contains("\"behind_store\":0");
+            assertThat(get(port, "/healthz").body()).isEqualTo("{\"status\":\"ok\"}");
+            HttpResponse<String> home = get(port, "/");
+            assertThat(home.statusCode()).isEqualTo(200);
+            assertThat(home.body()).contains("href=\"/health\"");
+            assertThat(get(port, "/no-such-page").statusCode()).isEqualTo(404);
         }
+    }
+
+    private static HttpResponse<String> get(String port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

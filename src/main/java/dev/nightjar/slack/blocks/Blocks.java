@@ -14,21 +14,46 @@ public final class Blocks {
     private Blocks() {
     }
 
-    /** One or more sections: long text is split at line ends so no section passes the limit. */
+    /**
+     * One or more sections, each within Slack's 3,000 characters: cut between a heading's section and
+     * the next where possible, never after a heading ({@link SectionSplitter}); nothing is dropped.
+     */
     public static List<Map<String, Object>> sections(String mrkdwn) {
         List<Map<String, Object>> out = new ArrayList<>();
-        StringBuilder chunk = new StringBuilder();
-        for (String line : mrkdwn.strip().split("\n", -1)) {
-            String l = line.length() > SECTION_TEXT - 1 ? line.substring(0, SECTION_TEXT - 2) + "…" : line;
-            if (chunk.length() + l.length() + 1 > SECTION_TEXT) {
-                out.add(section(chunk.toString()));
-                chunk.setLength(0);
-            }
-            if (!chunk.isEmpty()) chunk.append('\n');
-            chunk.append(l);
-        }
-        if (!chunk.toString().isBlank()) out.add(section(chunk.toString()));
+        for (String piece : SectionSplitter.split(mrkdwn, SECTION_TEXT)) out.add(section(piece));
         return out;
+    }
+
+    /** Context blocks holding all of {@code mrkdwn} (one element each, within the 3,000 characters of a text object). */
+    public static List<Map<String, Object>> contexts(String mrkdwn) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String piece : SectionSplitter.split(mrkdwn, SECTION_TEXT)) out.add(context(piece));
+        return out;
+    }
+
+    /**
+     * Blocks as one or more messages of at most 50 blocks: {@code head} opens the first, {@code tail}
+     * (e.g. feedback buttons) closes the last, and the body is cut only between blocks. A follow-up
+     * opens with {@code continued}.
+     */
+    public static List<List<Map<String, Object>>> messages(List<Map<String, Object>> head, List<Map<String, Object>> body,
+                                                           List<Map<String, Object>> tail, String continued) {
+        List<List<Map<String, Object>>> messages = new ArrayList<>();
+        List<Map<String, Object>> current = new ArrayList<>(head);
+        for (Map<String, Object> block : body) {
+            if (current.size() == MAX_BLOCKS) {
+                messages.add(current);
+                current = new ArrayList<>(List.of(context(continued)));
+            }
+            current.add(block);
+        }
+        if (current.size() + tail.size() > MAX_BLOCKS) {
+            messages.add(current);
+            current = new ArrayList<>(List.of(context(continued)));
+        }
+        current.addAll(tail);
+        messages.add(current);
+        return messages;
     }
 
     public static Map<String, Object> section(String mrkdwn) {

@@ -1,0 +1,58 @@
+package dev.nightjar.store;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Owner-only permissions for what the data directory holds (private Slack threads, the database
+ * secret): directories {@code rwx------} (0700), files {@code rw-------} (0600). On a file system
+ * without POSIX permissions (Windows) these are no-ops: there the directory's ACL inherited from the
+ * user's profile decides.
+ */
+public final class OwnerOnly {
+
+    static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
+    static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+
+    private OwnerOnly() {
+    }
+
+    static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    /** Creates {@code dir} and any missing parents; the ones created here are 0700 whatever the umask. */
+    public static void createDirectories(Path dir) throws IOException {
+        if (!posix()) {
+            Files.createDirectories(dir);
+            return;
+        }
+        // createDirectories applies the attribute to every directory it creates, masked by the umask;
+        // 0700 has no bits a umask would remove.
+        FileAttribute<Set<PosixFilePermission>> attr = PosixFilePermissions.asFileAttribute(DIR);
+        Files.createDirectories(dir, attr);
+    }
+
+    /** Restricts an existing file to its owner; missing files are ignored (best effort, never fails). */
+    static void restrictFile(Path file) {
+        if (!posix() || !Files.isRegularFile(file)) return;
+        try {
+            Files.setPosixFilePermissions(file, FILE);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not our file (another user's store we may read): leave it as it is
+        }
+    }
+
+    /** Writes {@code text} to a new owner-only file (created 0600 before any byte is written). */
+    static void writeNew(Path file, String text) throws IOException {
+        Files.deleteIfExists(file);
+        if (posix()) Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
+        Files.writeString(file, text);
+    }
+}
