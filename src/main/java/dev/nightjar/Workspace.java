@@ -40,7 +40,7 @@ public final class Workspace implements AutoCloseable {
         this.config = config;
         this.env = env;
         this.clock = clock;
-        this.db = Database.open(this.dataDir);
+        this.db = Database.open(this.dataDir, dev.nightjar.store.DatabaseSettings.resolve(env, config));
         this.documents = new DocumentStore(db, clock);
     }
 

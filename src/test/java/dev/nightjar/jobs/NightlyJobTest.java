@@ -8,6 +8,7 @@ import dev.nightjar.config.ConfigDir;
 import dev.nightjar.config.Environment;
 import dev.nightjar.connectors.wandb.FakeWandb;
 import dev.nightjar.store.RunStore;
+import dev.nightjar.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NightlyJobTest {
 
     static final int RUNS = WandbSandbox.RUNS;
-    final Map<String, String> env = WandbSandbox.ENV;
+    Map<String, String> env;
 
     @TempDir
     Path tmp;
@@ -47,6 +48,7 @@ class NightlyJobTest {
         wandbRequests = sandbox.requests;
         config = sandbox.config;
         data = tmp.resolve("data");
+        env = TestDatabases.env(data, WandbSandbox.ENV); // H2, or this test's own PostgreSQL database
     }
 
     @AfterEach
