@@ -78,7 +78,10 @@ public class ScheduleConfiguration {
         return args -> {
             Optional<java.time.Instant> last = ws.runs().recent(1).stream().map(RunStore.Run::startedAt).findFirst();
             Optional<java.time.Instant> missed = MissedRuns.missed(settings.cron(), settings.zoneId().getId(), last, ws.clock().instant());
-            if (missed.isPresent()) {
+            if (missed.isPresent() && new RunLock(ws.database(), ws.clock(), NightlyJobFactory.JOB_NAME).holder().isPresent()) {
+                // a run is going (another node's, or one Quartz will recover): that is the run due, not a missed one
+                log.info("a nightly run is in progress; not catching up the run due at {}", missed.get());
+            } else if (missed.isPresent()) {
                 log.info("the nightly run due at {} did not happen; running it now", missed.get());
                 try {
                     // named after the last run: nodes of a cluster starting together see the same one and schedule it once
