@@ -46,7 +46,7 @@ public final class Workspace implements AutoCloseable {
         this.config = config;
         this.env = env;
         this.clock = clock;
-        this.db = Database.open(this.dataDir, sharing);
+        this.db = Database.open(this.dataDir, dev.nightjar.store.DatabaseSettings.resolve(env, config), sharing);
         this.documents = new DocumentStore(db, clock);
     }
 

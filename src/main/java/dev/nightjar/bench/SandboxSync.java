@@ -47,7 +47,13 @@ final class SandboxSync implements AutoCloseable {
         try {
             Path configDir = dir.resolve("config");
             sandbox.writeConfig(configDir);
-            Environment env = Environment.of(sandbox.env());
+            // the sandbox's URLs and tokens; the database is the operator's (NIGHTJAR_DB_*, to compare H2 and PostgreSQL)
+            Map<String, String> vars = new java.util.HashMap<>(sandbox.env());
+            for (String name : java.util.List.of(dev.nightjar.store.DatabaseSettings.URL_VAR, dev.nightjar.store.DatabaseSettings.USER_VAR,
+                    dev.nightjar.store.DatabaseSettings.PASSWORD_VAR)) {
+                Environment.system().find(name).ifPresent(v -> vars.put(name, v));
+            }
+            Environment env = Environment.of(vars);
             ConnectorContext production = ConnectorContext.production(env);
             ConnectorContext counted = new ConnectorContext(env, production.http().newBuilder().addNetworkInterceptor(tally).build(),
                     production.retryPolicy(), waits, production.clock());

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 success, 1 the work failed, 2 usage or configuration error, 3 refused (not an admin),",
                 "4 not started (another sync is running). `nightjar help COMMAND` or `nightjar COMMAND --help` for details."},
         subcommands = {DemoCommand.class, SyncCommand.class, AskCommand.class, BriefCommand.class, ScratchpadCommand.class,
-                CanonicalCommand.class, ShowCommand.class, StatusCommand.class, ReindexCommand.class, ServeCommand.class, dev.nightjar.bench.BenchCommand.class,
+                CanonicalCommand.class, ShowCommand.class, StatusCommand.class, ReindexCommand.class, ServeCommand.class, MigrateCommand.class, dev.nightjar.bench.BenchCommand.class,
                 HelpCommand.class})
 public final class Cli implements Callable<Integer> {
 

@@ -22,7 +22,10 @@ public class NightlyQuartzJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
-        log.info("nightly job fired ({})", context.getTrigger().getKey());
+        // the scheduled time names the fire across nodes; a recovery re-fires the time a killed node was running
+        log.info("nightly job fired ({}, due {}{})", context.getTrigger().getKey(),
+                context.getScheduledFireTime() == null ? "now" : context.getScheduledFireTime().toInstant(),
+                context.isRecovering() ? ", recovering the run of a node that died" : "");
         try {
             SyncRunner.Result result = runner.run(new SyncRunner.Request(List.of(), false), PipelineProgress.silent());
             if (result.succeeded()) log.info("nightly run #{} completed", result.run().id());

@@ -7,6 +7,7 @@ import java.util.TimeZone;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -14,8 +15,10 @@ import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The Quartz schedule of `serve`: the cron and zone of {@code jobs/nightly.yml}; a misfire (the
@@ -35,7 +38,14 @@ public class ScheduleConfiguration {
 
     @Bean
     JobDetail nightlyJobDetail() {
-        return JobBuilder.newJob(NightlyQuartzJob.class).withIdentity(JOB).storeDurably().build();
+        // requestRecovery: in a cluster, the job a killed node was running is fired again on another node
+        return JobBuilder.newJob(NightlyQuartzJob.class).withIdentity(JOB).storeDurably().requestRecovery().build();
+    }
+
+    /** With an external database the schedule is Quartz's clustered JDBC store (see {@link ClusteredScheduler}). */
+    @Bean
+    SchedulerFactoryBeanCustomizer clusteredJobStore(Workspace ws, PlatformTransactionManager transactions) {
+        return factory -> ClusteredScheduler.configure(factory, ws.database(), transactions);
     }
 
     @Bean
@@ -57,15 +67,29 @@ public class ScheduleConfiguration {
                 .build();
     }
 
+    /** Nodes sharing an external database follow its change feed (see {@link IndexFollower}). */
+    @Bean(destroyMethod = "close")
+    AutoCloseable indexFollower(Workspace ws) {
+        return ws.database().external() ? new IndexFollower(ws) : () -> { };
+    }
+
     @Bean
     ApplicationRunner catchUpMissedRun(Scheduler scheduler, Workspace ws, NightlySettings settings) {
         return args -> {
             Optional<java.time.Instant> last = ws.runs().recent(1).stream().map(RunStore.Run::startedAt).findFirst();
             Optional<java.time.Instant> missed = MissedRuns.missed(settings.cron(), settings.zoneId().getId(), last, ws.clock().instant());
-            if (missed.isPresent()) {
+            if (missed.isPresent() && new RunLock(ws.database(), ws.clock(), NightlyJobFactory.JOB_NAME).holder().isPresent()) {
+                // a run is going (another node's, or one Quartz will recover): that is the run due, not a missed one
+                log.info("a nightly run is in progress; not catching up the run due at {}", missed.get());
+            } else if (missed.isPresent()) {
                 log.info("the nightly run due at {} did not happen; running it now", missed.get());
                 try {
-                    scheduler.triggerJob(nightlyJobDetail().getKey());
+                    // named after the last run: nodes of a cluster starting together see the same one and schedule it once
+                    String after = ws.runs().recent(1).stream().map(r -> Long.toString(r.id())).findFirst().orElse("none");
+                    scheduler.scheduleJob(TriggerBuilder.newTrigger().forJob(JOB).withIdentity("catch-up-after-run:" + after)
+                            .startNow().build());
+                } catch (ObjectAlreadyExistsException e) {
+                    log.info("another node already catches up the run due at {}", missed.get());
                 } catch (SchedulerException e) {
                     log.error("could not start the missed nightly run: {}", e.getMessage());
                 }

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -13,8 +16,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The H2 database file in the data directory, migrated by Flyway on open. The same migrations run on
- * PostgreSQL for multi-node deployments (see the README).
+ * The store's database, migrated by Flyway on open: the H2 file in the data directory by default, or
+ * the external database of {@link DatabaseSettings} (PostgreSQL, shared by several nodes). The same
+ * migrations run on both; where the SQL must differ it lives in {@code db/vendor/<vendor>}.
  */
 public final class Database implements AutoCloseable {
 
@@ -22,12 +26,18 @@ public final class Database implements AutoCloseable {
         StoreConnections.bindLoopback();
     }
 
-    private final JdbcConnectionPool pool;
+    private final DataSource pool;
+    private final AutoCloseable closer;
+    private final String vendor;
+    private final boolean external;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
 
-    private Database(JdbcConnectionPool pool) {
+    private Database(DataSource pool, AutoCloseable closer, String vendor, boolean external) {
         this.pool = pool;
+        this.closer = closer;
+        this.vendor = vendor;
+        this.external = external;
         this.jdbc = new JdbcTemplate(pool);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
     }
@@ -43,6 +53,46 @@ public final class Database implements AutoCloseable {
         SERVER,
         /** Short commands: open the file without any server, or join the server of a running `serve`/`sync`. */
         JOIN
+    }
+
+    /**
+     * Opens the database {@code settings} name: the embedded H2 file in {@code dataDir} when they name
+     * none, else the external one (migrated like the embedded one).
+     *
+     * @throws dev.nightjar.config.ConfigException the server cannot be reached, refuses the user, or a migration fails
+     */
+    public static Database open(Path dataDir, DatabaseSettings settings) {
+        return open(dataDir, settings, Sharing.SERVER);
+    }
+
+    /** As {@link #open(Path, DatabaseSettings)}; {@code sharing} applies to the embedded store only. */
+    public static Database open(Path dataDir, DatabaseSettings settings, Sharing sharing) {
+        return settings.external() ? openExternal(settings) : open(dataDir, sharing);
+    }
+
+    private static Database openExternal(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.url());
+        if (settings.user() != null) config.setUsername(settings.user());
+        if (settings.password() != null) config.setPassword(settings.password());
+        config.setMaximumPoolSize(16);
+        config.setPoolName("nightjar");
+        config.setConnectionTimeout(10_000);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException | IllegalArgumentException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new ConfigException("cannot connect to the database " + settings.redacted() + ": " + firstLine(cause.getMessage())
+                    + " (check " + DatabaseSettings.URL_VAR + ", " + DatabaseSettings.USER_VAR + ", " + DatabaseSettings.PASSWORD_VAR + ")", e);
+        }
+        try {
+            migrate(pool, settings.vendor());
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(pool, pool, settings.vendor(), true);
     }
 
     /** As {@link #open(Path, Sharing)} with {@link Sharing#SERVER}. */
@@ -64,20 +114,21 @@ public final class Database implements AutoCloseable {
         JdbcConnectionPool pool = StoreConnections.pool(dir, url, password, sharing);
         pool.setMaxConnections(16);
         try {
-            migrate(pool);
+            migrate(pool, "h2");
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
         }
         // H2 creates its files with the umask's permissions; the store holds private threads
         for (String f : new String[]{"nightjar.mv.db", "nightjar.lock.db", "nightjar.trace.db"}) OwnerOnly.restrictFile(dir.resolve(f));
-        return new Database(pool);
+        return new Database(pool, pool::dispose, "h2", false);
     }
 
-    static void migrate(DataSource dataSource) {
-        if (SchemaVersion.isCurrent(dataSource)) return; // Flyway's start-up costs seconds; skip it when nothing is pending
+    static void migrate(DataSource dataSource, String vendor) {
+        if (SchemaVersion.isCurrent(dataSource, vendor)) return; // Flyway's start-up costs seconds; skip it when nothing is pending
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+            // common SQL, then what must differ per database (e.g. Quartz's tables: BLOB on H2, BYTEA on PostgreSQL)
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:" + SchemaVersion.vendorLocation(vendor))
                     .loggers("slf4j").load().migrate();
         } catch (FlywayException e) {
             throw new ConfigException("cannot open the store: " + firstLine(e.getMessage()), e);
@@ -86,6 +137,16 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return pool;
+    }
+
+    /** {@code h2} or {@code postgresql}: where SQL must differ (Quartz's delegate, Spring Batch's schema). */
+    public String vendor() {
+        return vendor;
+    }
+
+    /** True when the database is shared with other nodes (not the embedded file of this data directory). */
+    public boolean external() {
+        return external;
     }
 
     public JdbcTemplate jdbc() {
@@ -98,7 +159,11 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.dispose();
+        try {
+            closer.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the database: " + e.getMessage(), e);
+        }
     }
 
     static String firstLine(String message) {

@@ -26,9 +26,14 @@ final class SchemaVersion {
     private SchemaVersion() {
     }
 
-    static boolean isCurrent(DataSource dataSource) {
+    /** Where the migrations that differ per database live: {@code db/vendor/h2}, {@code db/vendor/postgresql}. */
+    static String vendorLocation(String vendor) {
+        return "db/vendor/" + vendor;
+    }
+
+    static boolean isCurrent(DataSource dataSource, String vendor) {
         try {
-            MigrationVersion shipped = newestShipped();
+            MigrationVersion shipped = newestShipped(vendor);
             MigrationVersion applied = newestApplied(dataSource);
             return shipped != null && applied != null && applied.compareTo(shipped) >= 0;
         } catch (SQLException | IOException | RuntimeException e) {
@@ -36,9 +41,12 @@ final class SchemaVersion {
         }
     }
 
-    static MigrationVersion newestShipped() throws IOException {
+    static MigrationVersion newestShipped(String vendor) throws IOException {
         MigrationVersion newest = null;
-        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/V*")) {
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        java.util.List<Resource> shipped = new java.util.ArrayList<>(java.util.List.of(resolver.getResources("classpath*:db/migration/V*")));
+        shipped.addAll(java.util.List.of(resolver.getResources("classpath*:" + vendorLocation(vendor) + "/V*")));
+        for (Resource r : shipped) {
             Matcher m = VERSIONED.matcher(r.getFilename() == null ? "" : r.getFilename());
             if (!m.matches()) continue;
             MigrationVersion v = MigrationVersion.fromVersion(m.group(1).replace('_', '.'));

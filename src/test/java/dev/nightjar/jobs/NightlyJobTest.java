@@ -12,6 +12,7 @@ import dev.nightjar.store.RunStore;
 import dev.nightjar.testing.ContractSchemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nightjar.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NightlyJobTest {
 
     static final int RUNS = WandbSandbox.RUNS;
-    final Map<String, String> env = WandbSandbox.ENV;
+    Map<String, String> env;
 
     @TempDir
     Path tmp;
@@ -51,6 +52,7 @@ class NightlyJobTest {
         wandbRequests = sandbox.requests;
         config = sandbox.config;
         data = tmp.resolve("data");
+        env = TestDatabases.env(data, WandbSandbox.ENV); // H2, or this test's own PostgreSQL database
     }
 
     @AfterEach
@@ -180,7 +182,7 @@ class NightlyJobTest {
             assertThat(r.out()).containsPattern("github\\s+COMPLETED\\s+0\\s+0\\s+0\\s+0\\s+0\\s+1\\s")
                     .contains("github unreadable repo kestrel/fresh-start commits (commits:kestrel/fresh-start): HTTP 409 Git Repository is empty.");
 
-            CliRunner.Result status = CliRunner.run(config, data, Clock.systemUTC(), env, "status", "--format", "json");
+            CliRunner.Result status = CliRunner.run(config, data, TestClocks.system(), env, "status", "--format", "json");
             assertThat(ContractSchemas.violations("status", status.out())).isEmpty();
             JsonNode run = new ObjectMapper().readTree(status.out()).path("runs").path(0);
             assertThat(run.at("/sources/github/unreadable").asInt()).isEqualTo(1);
@@ -192,7 +194,7 @@ class NightlyJobTest {
                 assertThat(skip.path("object").asText()).isEqualTo("repo kestrel/fresh-start commits");
                 assertThat(skip.path("reason").asText()).isEqualTo("HTTP 409 Git Repository is empty.");
             });
-            CliRunner.Result text = CliRunner.run(config, data, Clock.systemUTC(), env, "status");
+            CliRunner.Result text = CliRunner.run(config, data, TestClocks.system(), env, "status");
             assertThat(text.out()).contains("unreadable 1,")
                     .contains("unreadable repo kestrel/fresh-start commits (commits:kestrel/fresh-start): HTTP 409 Git Repository is empty.");
         } finally {

@@ -8,6 +8,7 @@ import dev.nightjar.Workspace;
 import dev.nightjar.config.ConfigDir;
 import dev.nightjar.config.Environment;
 import dev.nightjar.store.RunStore;
+import dev.nightjar.testing.TestDatabases;
 import dev.nightjar.web.HealthController;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +31,7 @@ class ServeTest {
     @Test
     void serveFiresTheMissedRunOnceAndReportsHealthy() throws Exception {
         try (WandbSandbox sandbox = new WandbSandbox(tmp.resolve("config"));
-             Workspace ws = new Workspace(tmp.resolve("data"), new ConfigDir(sandbox.config), Environment.of(WandbSandbox.ENV), TestClocks.system());
+             Workspace ws = new Workspace(tmp.resolve("data"), new ConfigDir(sandbox.config), Environment.of(TestDatabases.env(tmp.resolve("data"), WandbSandbox.ENV)), TestClocks.system());
              ConfigurableApplicationContext spring = NightjarApplication.start(ws, NightjarApplication.Mode.SERVE,
                      Map.of("connectorContext", sandbox.context()), Map.of("server.port", "0"),
                      ScheduleConfiguration.class, HealthController.class, dev.nightjar.web.NotePageController.class,

@@ -56,9 +56,38 @@ class BriefDeliveryTest {
     }
 
     private BriefDeliverer deliverer(NightlySettings.Briefs briefs) {
+        return deliverer(ws, briefs);
+    }
+
+    private BriefDeliverer deliverer(Workspace on, NightlySettings.Briefs briefs) {
         NightlySettings settings = new NightlySettings("0 0 5 * * ?", "Asia/Seoul", List.of(), briefs);
-        SlackUsers users = new SlackUsers(new PeopleStore(ws.database()), ws.people(), api);
-        return new BriefDeliverer(ws, settings, users, api, new DeliveryLedger(ws.database(), clock));
+        SlackUsers users = new SlackUsers(new PeopleStore(on.database()), on.people(), api);
+        return new BriefDeliverer(on, settings, users, api, new DeliveryLedger(on.database(), clock));
+    }
+
+    @Test
+    void twoNodesOnOneDatabaseDeliverEachBriefOnce() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.nightjar.testing.TestDatabases.postgres(),
+                "nodes share an external database: runs in the PostgreSQL execution");
+        NightlySettings.Briefs briefs = new NightlySettings.Briefs("07:00", List.of("sam@example.com"), Map.of("PAY", "#payments"));
+        // a second node: its own data dir (index), the first node's database
+        try (Workspace nodeB = new Workspace(tmp.resolve("node-b"), new dev.nightjar.config.ConfigDir(tmp.resolve("config")),
+                dev.nightjar.config.Environment.of(dev.nightjar.testing.TestDatabases.env(tmp.resolve("data"), Map.of())), clock)) {
+            BriefDeliverer a = deliverer(briefs), b = deliverer(nodeB, briefs);
+            clock.set(Instant.parse("2026-11-25T22:00:00Z")); // 14:00 for Sam in Los Angeles, 07:00 in Seoul
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var onA = pool.submit(() -> { together.await(); return a.deliverDue(); });
+                var onB = pool.submit(() -> { together.await(); return b.deliverDue(); });
+                assertThat(onA.get() + onB.get()).as("Sam's brief and the PAY brief, once each").isEqualTo(2);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(slack.posts).extracting(p -> p.path("channel").asText()).containsExactlyInAnyOrder("U0SAM", "#payments");
+            clock.set(Instant.parse("2026-11-25T22:05:00Z"));
+            assertThat(a.deliverDue() + b.deliverDue()).as("the next tick, on either node").isZero();
+        }
     }
 
     private int at(String instant, BriefDeliverer deliverer) {

@@ -40,7 +40,8 @@ public final class TempWorkspace {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Workspace(root.resolve("data"), new ConfigDir(config), Environment.of(Map.of()), clock);
+        Path data = root.resolve("data");
+        return new Workspace(data, new ConfigDir(config), Environment.of(TestDatabases.env(data, Map.of())), clock);
     }
 
     /** Writes documents the way the job does: truth assessed by the policy, then the index catches up. */

@@ -1,0 +1,53 @@
+package dev.nightjar.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.nightjar.Workspace;
+import dev.nightjar.config.ConfigDir;
+import dev.nightjar.config.Environment;
+import dev.nightjar.index.SearchHit;
+import dev.nightjar.index.SearchRequest;
+import dev.nightjar.testing.TempWorkspace;
+import dev.nightjar.testing.TestDatabases;
+import dev.nightjar.testing.TestDocs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Nodes sharing one database each keep their own index on the store's change feed. */
+class IndexFollowerTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aLateNodeCatchesUpOnStartAndFollowsLaterRunsOfAnotherNode() throws Exception {
+        assumeTrue(TestDatabases.postgres(), "nodes share an external database: runs in the PostgreSQL execution");
+        Clock clock = Clock.fixed(TempWorkspace.NOW, ZoneOffset.UTC);
+        ConfigDir config = new ConfigDir(Files.createDirectories(tmp.resolve("config")));
+        Environment shared = Environment.of(TestDatabases.env(tmp.resolve("node-a"), Map.of()));
+        try (Workspace a = new Workspace(tmp.resolve("node-a"), config, shared, clock)) {
+            TempWorkspace.ingest(a, List.of(TestDocs.doc("linear:issue:ENG-1", "Billing migration cutover", "plan", TempWorkspace.NOW),
+                    TestDocs.doc("linear:issue:ENG-2", "Ledger export", "csv", TempWorkspace.NOW)));
+            try (Workspace b = new Workspace(tmp.resolve("node-b"), config, shared, clock)) {
+                assertThat(b.index().documentCount()).as("a node joining late catches up on start").isEqualTo(2);
+
+                // node A's next run writes; node B's follower picks it up without a restart
+                TempWorkspace.ingest(a, List.of(TestDocs.doc("linear:issue:ENG-3", "Billing migration rollback", "runbook", TempWorkspace.NOW)));
+                assertThat(IndexFollower.catchUp(b)).isEqualTo(1);
+                assertThat(IndexFollower.catchUp(b)).as("nothing new: nothing applied").isZero();
+                assertThat(ids(b)).isEqualTo(ids(a)).contains("linear:issue:ENG-1", "linear:issue:ENG-3");
+            }
+        }
+    }
+
+    private static List<String> ids(Workspace ws) {
+        return ws.index().search(SearchRequest.of("billing migration", 10)).stream().map(SearchHit::id).toList();
+    }
+}
