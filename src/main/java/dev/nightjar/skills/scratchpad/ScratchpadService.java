@@ -58,6 +58,16 @@ public final class ScratchpadService {
      * author may see.
      */
     public Note add(String text, String byEmail, Acl acl, String sourceDocId) {
+        Instant now = ws.clock().instant();
+        return add(text, byEmail, acl, sourceDocId, now, now);
+    }
+
+    /**
+     * As {@link #add(String, String, Acl, String)}, with the source times of what the note was made from
+     * (a channel message's post and last reply), so a three-day-old thought does not read as new in
+     * tonight's brief because it was structured tonight.
+     */
+    Note add(String text, String byEmail, Acl acl, String sourceDocId, Instant createdAt, Instant updatedAt) {
         if (text == null || text.isBlank()) throw new dev.nightjar.config.ConfigException("the note is empty");
         Viewer author = Viewer.person(byEmail, ws.people());
         Corpus corpus = new Corpus(ws.documents(), ws.database(), author);
@@ -73,12 +83,13 @@ public final class ScratchpadService {
             }
         }
         Instant now = ws.clock().instant();
+        Instant created = createdAt != null ? createdAt : now, updated = updatedAt != null ? updatedAt : created;
         // a note made from a channel message keeps one id per message, so re-reading it updates the note in place
         String key = shortHash(sourceDocId != null ? sourceDocId : author.email() + "\u0000" + now + "\u0000" + text);
         DocumentId id = DocumentId.of("nightjar", "note", key);
         String url = publicUrl() + "/notes/" + key;
         Optional<StoredDocument> project = match.project();
-        Document doc = document(id, url, text, content, author, project, match, acl, now);
+        Document doc = document(id, url, text, content, author, project, match, acl, created, updated);
         List<Link> links = new ArrayList<>();
         project.ifPresent(p -> links.add(Link.toDocument(id, LinkType.PART_OF, p.document().id())));
         if (sourceDocId != null) links.add(new Link(id, LinkType.REFERENCES, sourceDocId));
@@ -115,7 +126,7 @@ public final class ScratchpadService {
             if (email.isEmpty() || !ws.people().knows(email.get())) continue;
             if (awaitsOrHadApproval(t.id())) continue; // captured by the Slack app: its approval decides, not this pass
             notes.add(add(t.document().body().replaceAll("(?m)^[A-Z][\\p{L}.'-]*(?: [A-Z][\\p{L}.'-]*){0,3}: ", ""), email.get(),
-                    t.document().acl(), t.id()));
+                    t.document().acl(), t.id(), t.document().createdAt(), t.document().updatedAt()));
         }
         java.time.OffsetDateTime now = ws.clock().instant().atOffset(java.time.ZoneOffset.UTC);
         if (jdbc.update("UPDATE skill_state SET state_value = ?, updated_at = ? WHERE name = ?", Long.toString(to), now, CHANNEL_WATERMARK) == 0) {
@@ -131,7 +142,7 @@ public final class ScratchpadService {
     }
 
     private Document document(DocumentId id, String url, String text, Note.Content c, Viewer author, Optional<StoredDocument> project,
-                              ProjectMatcher.Match match, Acl acl, Instant now) {
+                              ProjectMatcher.Match match, Acl acl, Instant created, Instant updated) {
         StringBuilder body = new StringBuilder(text.strip()).append("\n\n---\nSummary: ").append(c.summary());
         for (Note.Action a : c.actions()) body.append("\nAction: ").append(a.text()).append(a.owner() == null ? "" : " (owner " + a.owner() + ")");
         for (Note.DecisionItem d : c.decisions()) body.append("\nDecided: ").append(d.text()).append(d.why() == null ? "" : " (why: " + d.why() + ")");
@@ -150,7 +161,7 @@ public final class ScratchpadService {
         });
         String authorIdentity = author.identities().stream().filter(i -> i.contains(":")).findFirst().orElse(author.email());
         return Document.builder(id).url(url).title("Scratchpad: " + c.summary()).body(body.toString()).author(authorIdentity)
-                .participants(List.of(authorIdentity)).createdAt(now).updatedAt(now).projects(projects).properties(props).acl(acl).build();
+                .participants(List.of(authorIdentity)).createdAt(created).updatedAt(updated).projects(projects).properties(props).acl(acl).build();
     }
 
     /** The LLM's structured reading; empty when it fails validation twice (the extractive reading stands). */
