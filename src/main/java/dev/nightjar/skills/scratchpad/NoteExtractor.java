@@ -35,9 +35,9 @@ public final class NoteExtractor {
             + "prepare|schedule|investigate|add|remove|set up|send|book|measure|profile|test|try|document|migrate|move|file|open|close|"
             + "ask|call|email|sync|merge|deploy|roll out|evaluate|compare|find|get|make|plan|draft|clean up|look into)\\b");
     private static final Pattern UNDECIDED = Pattern.compile("(?i)^(?:and\\s+)?(?:we\\s+)?(?:still\\s+)?(?:need|have|got)\\s+to\\s+"
-            + "(?:decide|figure out|work out|settle)\\s+(?:if|whether|on|how|when|what|who)\\s+(.+)$"
+            + "(?:decide|figure out|work out|settle)\\s+((?:if|whether|on|how|when|what|who)\\s+.+)$"
             + "|(?i)^(?:and\\s+)?(?:i'?m\\s+|we'?re\\s+)?not sure\\s+(?:if|whether)\\s+(.+)$"
-            + "|(?i)^(?:open question|tbd|undecided)\\s*[:,-]?\\s*(?:whether\\s+|if\\s+)?(.+)$");
+            + "|(?i)^(?:open question|tbd|undecided)\\s*[:,-]?\\s*(.+)$");
     private static final String OWNER_NAME = "([A-Z][\\p{L}'-]+(?: [A-Z][\\p{L}'-]+)?)";
     private static final Pattern OWNER_CLAUSE = Pattern.compile("^(?:and\\s+)?(?:" + OWNER_NAME + "(?:'s| is)?\\s+(?:takes|owns|has|will take|'ll take|is on|on)\\s+(?:it|this|that)"
             + "|(?i:owner|assigned to|assignee|dri)\\s*[:=]?\\s*" + OWNER_NAME + ")\\s*[.!]?$");
@@ -76,9 +76,9 @@ public final class NoteExtractor {
                 if (clause.endsWith("?")) {
                     questions.add(capitalize(clause));
                 } else if (undecided.matches()) {
-                    questions.add("Still to decide: whether " + firstGroup(undecided).replaceFirst("(?i)^(whether|if)\\s+", ""));
+                    questions.add(stillToDecide(firstGroup(undecided)));
                 } else if (c[1] != null || ACTION.matcher(clause).find() || IMPERATIVE.matcher(clause).find()) {
-                    actions.add(new Note.Action(clean(clauses.size() == 1 ? s : clause), c[1] != null ? c[1] : owner(clause)));
+                    actions.add(new Note.Action(clean(clause), c[1] != null ? c[1] : owner(clause)));
                 }
             }
         }
@@ -88,27 +88,47 @@ public final class NoteExtractor {
     /** The clauses of a sentence, owner-only clauses folded into the clause before them as its owner. */
     List<String[]> clauses(String sentence) {
         List<String[]> out = new ArrayList<>();
-        for (String part : CLAUSE_BREAK.split(sentence.strip())) {
-            String clause = part.strip().replaceFirst("^(?i)(and|but|also|plus|then)\\s+", "").replaceFirst("[.!]+$", "").strip();
-            if (clause.isEmpty()) continue;
-            Matcher owner = OWNER_CLAUSE.matcher(clause);
-            if (owner.matches() && !out.isEmpty()) {
-                String name = owner.group(1) != null ? owner.group(1) : owner.group(2);
-                String email = owner(name);
-                if (email != null) {
-                    out.get(out.size() - 1)[1] = email;
-                    continue;
-                }
-            }
-            // a fragment without a verb of its own ("before the freeze") belongs to the clause before it
-            if (!out.isEmpty() && clause.split("\\s+").length <= 3 && !clause.endsWith("?")) {
-                out.get(out.size() - 1)[0] += ", " + clause;
-                continue;
-            }
-            out.add(new String[]{clause, null});
+        String text = sentence.strip();
+        Matcher brk = CLAUSE_BREAK.matcher(text);
+        int from = 0;
+        String separator = "";
+        while (from <= text.length()) {
+            boolean found = brk.find(from) && brk.end() > brk.start();
+            String part = text.substring(from, found ? brk.start() : text.length());
+            addClause(out, part, separator);
+            if (!found) break;
+            separator = text.substring(brk.start(), brk.end());
+            from = brk.end();
         }
-        if (out.isEmpty()) out.add(new String[]{sentence.strip(), null});
+        if (out.isEmpty()) out.add(new String[]{text, null});
         return out;
+    }
+
+    private void addClause(List<String[]> out, String part, String separator) {
+        String clause = part.strip().replaceFirst("[.!]+$", "").strip();
+        String bare = clause.replaceFirst("^(?i)(and|but|also|plus|then)\\s+", "");
+        if (bare.isEmpty()) return;
+        Matcher owner = OWNER_CLAUSE.matcher(bare);
+        if (owner.matches() && !out.isEmpty()) {
+            String email = owner(owner.group(1) != null ? owner.group(1) : owner.group(2));
+            if (email != null) {
+                out.get(out.size() - 1)[1] = email;
+                return;
+            }
+        }
+        // a fragment without a verb of its own ("labels by Friday") belongs to the clause before it, as written
+        if (!out.isEmpty() && bare.split("\\s+").length <= 3 && !bare.endsWith("?")) {
+            out.get(out.size() - 1)[0] += separator + clause;
+            return;
+        }
+        out.add(new String[]{bare, null});
+    }
+
+    /** "Still to decide: whether the export feature waits for v3" / "Still to decide: who talks to legal". */
+    private static String stillToDecide(String matter) {
+        String m = matter.replaceFirst("(?i)^(whether|if|on)\\s+", "");
+        boolean wh = m.matches("(?i)^(who|what|when|how|where|which|why)\\b.*");
+        return "Still to decide: " + (wh || matter.toLowerCase(Locale.ROOT).startsWith("on ") ? "" : "whether ") + m;
     }
 
     private static String firstGroup(Matcher m) {
