@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "nightjar", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Knowledge coordinator: nightly sync of Linear, GitHub, W&B, Notion and Slack into a cited ground-truth store.",
         subcommands = {DemoCommand.class, SyncCommand.class, AskCommand.class, BriefCommand.class, ScratchpadCommand.class,
-                CanonicalCommand.class, StatusCommand.class, ReindexCommand.class, ServeCommand.class, dev.nightjar.bench.BenchCommand.class})
+                CanonicalCommand.class, StatusCommand.class, ReindexCommand.class, ServeCommand.class, dev.nightjar.bench.BenchCommand.class,
+                dev.nightjar.eval.EvalCommand.class})
 public final class Cli {
 
     public static final int OK = 0, FAILED = 1, USAGE = 2, REFUSED = 3;
