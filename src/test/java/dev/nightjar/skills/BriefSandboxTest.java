@@ -182,6 +182,7 @@ class BriefSandboxTest {
                 compared++;
                 Map<String, String> a = run(ws, m.group(1)), b = run(ws, m.group(3));
                 for (String k : List.of("project", "group", "job_type", "config.model")) assertThat(b.get(k)).as(t + " " + k).isEqualTo(a.get(k));
+                assertThat(m.group(3).replaceAll("\\d+", "#")).as(t).isEqualTo(m.group(1).replaceAll("\\d+", "#"));
             }
         }
         assertThat(compared).isPositive();

@@ -49,8 +49,10 @@ public final class BriefService {
 
     static final String ACTION = "Needs your action", CONFLICTS = "Conflicts and stale canonical documents", MENTIONS = "Mentions",
             EXPERIMENTS = "Experiments", MERGED = "Merged pull requests", MOVED = "Issues moved", DECISIONS = "New decisions",
-            EARLIER_DECISIONS = "Earlier decisions, new replies", REPLIES = "New replies to older threads",
+            EARLIER_DECISIONS = "Earlier decisions, new replies", REPLIES = "New replies to older threads", THREADS = "New threads",
             SCRATCHPAD = "Scratchpad notes (raw thoughts, not facts)";
+    /** New threads are the least ranked items: a few, so a busy channel cannot bury the facts. */
+    private static final int NEW_THREADS_MAX = 5;
     private static final Set<String> GENERIC_TITLE_WORDS = Set.of("prd", "spec", "doc", "plan", "rfc", "design", "brief", "proposal");
 
     private final Workspace ws;
@@ -98,12 +100,13 @@ public final class BriefService {
         conflictsAndStale(sheet, who, corpus, scope, changed);
         talk.decisions(sheet, DECISIONS, EARLIER_DECISIONS, corpus, scope::contains, decisions.since(since),
                 decisions.forDocuments(threads.stream().map(StoredDocument::id).toList()));
-        experiments(sheet, corpus, scope, changed, time);
+        experiments(sheet, corpus, scope, changed, since, time);
         merged(sheet, scope, changed, since, until, time, people);
         moved(sheet, scope, changed, since, time);
         talk.mentions(sheet, MENTIONS, threads);
         mentionsElsewhere(sheet, who, corpus, changed, since, time, people);
         talk.replies(sheet, REPLIES, threads, scope::contains);
+        talk.newThreads(sheet, THREADS, threads, scope::contains, NEW_THREADS_MAX);
         scratchpad(sheet, corpus, scope, changed, people);
 
         LlmUsage usage = LlmUsage.none();
@@ -276,15 +279,20 @@ public final class BriefService {
         }
     }
 
-    private void experiments(FactSheet sheet, Corpus corpus, Scope scope, List<StoredDocument> changed, ReaderTime time) {
+    private void experiments(FactSheet sheet, Corpus corpus, Scope scope, List<StoredDocument> changed, Instant since, ReaderTime time) {
         List<StoredDocument> runs = changed.stream().filter(d -> d.document().id().sourceKind().equals("wandb:run") && scope.contains(d)
-                && Set.of("finished", "crashed", "failed").contains(String.valueOf(d.document().state()))).toList();
+                && (Set.of("finished", "crashed", "failed").contains(String.valueOf(d.document().state()))
+                || "running".equals(d.document().state()) && d.document().createdAt() != null && !d.document().createdAt().isBefore(since))).toList();
         if (runs.isEmpty()) return;
         Canon canon = new Canon(corpus.query("truth_level = 'canonical' AND superseded_by IS NULL AND deleted_at IS NULL"));
         List<StoredDocument> ordered = new ArrayList<>(runs);
         ordered.sort(Comparator.comparing((StoredDocument d) -> "finished".equals(d.document().state())).thenComparing(BriefService::updated, Comparator.reverseOrder()));
         for (StoredDocument run : ordered) {
             Document doc = run.document();
+            if ("running".equals(doc.state())) {
+                sheet.add(EXPERIMENTS, "Run " + doc.title() + " started " + time.ago(sourceTime(doc)) + " and is running.", run);
+                continue;
+            }
             if (!"finished".equals(doc.state())) {
                 sheet.add(EXPERIMENTS, "Run " + doc.title() + " " + doc.state() + " " + time.ago(updated(run)) + ".", run);
                 continue;

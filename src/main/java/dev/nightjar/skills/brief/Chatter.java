@@ -10,7 +10,7 @@ final class Chatter {
 
     private static final Pattern PADDING = Pattern.compile("(?i)^\\s*(picking up|working on|looking( into (it|this))?|on it|"
             + "thanks\\b|thank you|ty\\b|lunch\\b|coffee\\b|retro moved|standup notes|reminder:|\\+1\\s*$|ok\\b|okay\\b|will do|done\\.?$|"
-            + "lgtm\\.?$|ack\\b|nice\\b|great\\b)");
+            + "lgtm\\.?$|ack\\b|nice\\b|great\\b|pr up for review|heads-up: ci is slow|merged, watching|who owns the)");
     private static final int SHORT = 20;
 
     private Chatter() {

@@ -136,6 +136,26 @@ final class Conversations {
     }
 
     /**
+     * Threads started inside the window by the audience or about its work, not chatter and not already
+     * shown (a decision, a mention), at most {@code max}: ranked below every fact.
+     */
+    void newThreads(FactSheet sheet, String section, List<StoredDocument> threads, Predicate<StoredDocument> inScope, int max) {
+        int added = 0;
+        for (StoredDocument t : threads) {
+            if (added >= max) return;
+            Document doc = t.document();
+            if (t.truth() == TruthLevel.SCRATCHPAD || !inScope.test(t) || !inWindow(doc.createdAt())) continue;
+            List<Message> ms = messages(t);
+            if (ms.isEmpty() || shown.contains(key(t, ms.get(0))) || Chatter.isChatter(ms.get(0).text())) continue;
+            shown.add(key(t, ms.get(0)));
+            int replies = ms.size() - 1;
+            sheet.add(section, people.name(ms.get(0).author()) + " in " + channel(t) + ", " + time.ago(ms.get(0).at()) + ": \""
+                    + quote(ms.get(0).text()) + "\"" + (replies > 0 ? " (" + replies + (replies == 1 ? " reply)" : " replies)") : ""), t);
+            added++;
+        }
+    }
+
+    /**
      * Slack messages inside the window that mention someone of the audience, said as who mentioned
      * whom ("Tomás Ibarra mentioned you in #rnk-team, 9 h ago: …"); nobody is told they mentioned
      * themselves, and a message already shown above is not repeated.

@@ -58,6 +58,10 @@ class BriefWordingTest {
         Document other = run("d", Map.of("entity", "k", "project", "payments", "group", "reranker", "job_type", "train", "config.model", "cross-encoder"));
         assertThat(RunFamily.of(a)).isEqualTo(RunFamily.of(b));
         assertThat(RunFamily.of(a)).isNotEqualTo(RunFamily.of(fallback)).isNotEqualTo(RunFamily.of(other));
+        Document sweep = run("sweep-57-lr", Map.of("entity", "k", "project", "ranker", "group", "reranker", "job_type", "train", "config.model", "cross-encoder"));
+        Document nextSweep = run("sweep-58-lr", Map.of("entity", "k", "project", "ranker", "group", "reranker", "job_type", "train", "config.model", "cross-encoder"));
+        Document fullTrain = run("rnk-130-train", Map.of("entity", "k", "project", "ranker", "group", "reranker", "job_type", "train", "config.model", "cross-encoder"));
+        assertThat(RunFamily.of(sweep)).isEqualTo(RunFamily.of(nextSweep)).isNotEqualTo(RunFamily.of(fullTrain));
         assertThat(RunFamily.isSystemKey("_runtime")).isTrue();
         assertThat(RunFamily.isSystemKey("_step")).isTrue();
         assertThat(RunFamily.isSystemKey("_wandb.runtime")).isTrue();
