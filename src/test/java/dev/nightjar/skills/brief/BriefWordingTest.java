@@ -51,8 +51,8 @@ class BriefWordingTest {
 
     @Test
     void runsCompareOnlyWithinOneProjectAndConfigFamily() {
-        Document a = run("a", Map.of("entity", "k", "project", "ranker", "group", "reranker", "job_type", "train", "config.model", "cross-encoder"));
-        Document b = run("b", Map.of("entity", "k", "project", "ranker", "group", "reranker", "job_type", "train", "config.model", "cross-encoder",
+        Document a = run("sweep-1", Map.of("entity", "k", "project", "ranker", "group", "reranker", "job_type", "train", "config.model", "cross-encoder"));
+        Document b = run("sweep-2", Map.of("entity", "k", "project", "ranker", "group", "reranker", "job_type", "train", "config.model", "cross-encoder",
                 "config.lr", "0.0003"));
         Document fallback = run("c", Map.of("entity", "k", "project", "ranker", "group", "fallback", "job_type", "train", "config.model", "lightgbm"));
         Document other = run("d", Map.of("entity", "k", "project", "payments", "group", "reranker", "job_type", "train", "config.model", "cross-encoder"));
