@@ -24,13 +24,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * connector YAML and environment, a workspace, the Spring context in SYNC mode), kept open so several
  * syncs run in one process on one store. Every connector request goes through an {@link HttpTally}.
  */
-final class SandboxSync implements AutoCloseable {
+public final class SandboxSync implements AutoCloseable {
 
     /**
      * One sync: wall time, the run's per-source counts (with each source step's time), the wire
      * traffic per source, and the milliseconds each source spent waiting on purpose (pacing, back-off).
      */
-    record Measured(double seconds, Map<String, RunStore.SourceCounts> sources, Map<String, HttpTally.Counts> http,
+    public record Measured(double seconds, Map<String, RunStore.SourceCounts> sources, Map<String, HttpTally.Counts> http,
                     Map<String, Long> waitedMillis) {
     }
 
@@ -41,7 +41,7 @@ final class SandboxSync implements AutoCloseable {
     private final WaitTally waits;
 
     /** @param sleeper how connectors wait when pacing or backing off; {@link Sleeper#real()} but in tests */
-    SandboxSync(Path dir, Clock clock, Sleeper sleeper) throws IOException {
+    public SandboxSync(Path dir, Clock clock, Sleeper sleeper) throws IOException {
         waits = new WaitTally(sleeper);
         sandbox = SandboxServers.start(SampleCompany.generate(clock));
         try {
@@ -65,16 +65,16 @@ final class SandboxSync implements AutoCloseable {
         }
     }
 
-    SampleCompany company() {
+    public SampleCompany company() {
         return sandbox.company();
     }
 
-    Workspace workspace() {
+    public Workspace workspace() {
         return ws;
     }
 
     /** Runs the nightly job over all five sources; {@code full} is `nightjar sync --full`. */
-    Measured sync(boolean full) {
+    public Measured sync(boolean full) {
         Map<String, Integer> marks = new LinkedHashMap<>();
         Map<String, Long> waitedBefore = new LinkedHashMap<>();
         for (String source : SandboxServers.SOURCES) {

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
                 "4 not started (another sync is running). `nightjar help COMMAND` or `nightjar COMMAND --help` for details."},
         subcommands = {DemoCommand.class, SyncCommand.class, AskCommand.class, BriefCommand.class, ScratchpadCommand.class,
                 CanonicalCommand.class, ShowCommand.class, StatusCommand.class, ReindexCommand.class, ServeCommand.class, MigrateCommand.class, dev.nightjar.bench.BenchCommand.class,
+                dev.nightjar.eval.EvalCommand.class,
                 HelpCommand.class})
 public final class Cli implements Callable<Integer> {
 

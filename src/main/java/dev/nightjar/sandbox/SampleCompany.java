@@ -281,6 +281,7 @@ public final class SampleCompany {
         buildWandb();
         buildNotion();
         buildSlack();
+        buildEvaluationStories();
         stories = new Stories(prdId, draftId, launchDate, draftLaunchDate, scratchDate, 0.42,
                 scratchChannel, scratchTs, decisionChannel, decisionTs, lateReplyTs, privateChannel, privateTs,
                 mentionChannel, mentionTs, person("jonas").slackId,
@@ -876,7 +877,7 @@ public final class SampleCompany {
         ObjectNode summary = obj();
         if (!state.equals("crashed") || metric > 0) summary.put(METRIC, Math.round(metric * 1000) / 1000.0);
         summary.put("recall@100", Math.round((0.7 + metric / 3) * 1000) / 1000.0).put("p95_latency_ms", 9 + n % 30)
-                .put("_step", 1000 + n * 10).put("_runtime", Duration.between(created, heartbeat).toSeconds())
+                .put("resp_time_p99_ms", 31 + n % 13).put("_step", 1000 + n * 10).put("_runtime", Duration.between(created, heartbeat).toSeconds())
                 .put("_timestamp", heartbeat.getEpochSecond());
         r.put("summaryMetrics", summary.toString()).put("historyLineCount", 1000 + n * 10);
         r.putObject("user").put("name", user.name).put("username", user.wandbUser).put("email", user.email);
@@ -1297,6 +1298,24 @@ public final class SampleCompany {
         mentionChannel = payments.id();
         mentionTs = mention.path("ts").asText();
         message(platform, person("sam"), "Overnight: CI cache rebuilt, main is green.", lastNight(2));
+    }
+
+    /**
+     * Stories added for the answer-quality evaluation, generated last so the random draws of everything
+     * above (and so every id, date and number the other tests know) stay as they were: a lead's fuzzy
+     * date ("early February") against the 3DS2 PRD's date, and a latency target written only in a
+     * working plan, in words ("p99 response time under 40 ms"), which the runs log as
+     * {@code resp_time_p99_ms}.
+     */
+    private void buildEvaluationStories() {
+        Channel scratch = channels.stream().filter(c -> c.name().equals("leads-scratchpad")).findFirst().orElseThrow();
+        message(scratch, person("jonas"), "scratch: issuers are slow to certify 3DS2; we may have to push the 3DS2 migration "
+                + "rollout to early February. Not decided.", daysAgo(1.8));
+        ObjectNode workspace = obj();
+        workspace.put("type", "workspace").put("workspace", true);
+        notionPage("Reranker serving plan", person("maya"), daysAgo(6), daysAgo(4), workspace, null,
+                List.of(b("heading_2", "Serving"), b("paragraph", "Neural reranker launch: serve from the GPU pool behind the search API."),
+                        b("paragraph", "Target: p99 response time under 40 ms at 2,000 QPS.")));
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -138,4 +138,19 @@ class ScratchpadServiceTest {
         assertThatThrownBy(() -> scratchpad.add("anything", "nobody@example.com")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown person nobody@example.com");
     }
+
+    @Test
+    void eachItemOfADumpIsPlacedUnderTheProjectItIsAbout() {
+        Note note = scratchpad.add("benchmark the offline eval harness before the freeze, Priya takes it, and we still need to decide "
+                + "if the billing migration cutover waits for v3", "dana@example.com");
+        assertThat(note.actions()).singleElement().satisfies(a -> assertThat(a.owner()).isEqualTo("priya@example.com"));
+        assertThat(note.questions()).containsExactly("Still to decide: whether the billing migration cutover waits for v3");
+        assertThat(note.byProject()).extracting(g -> g.project() == null ? null : g.project().title())
+                .containsExactly("Offline eval harness", "Billing migration cutover");
+        assertThat(note.byProject().get(0).actions()).hasSize(1);
+        assertThat(note.byProject().get(1).questions()).hasSize(1);
+        String json = NoteRenderer.jsonText(note);
+        assertThat(json).contains("\"by_project\"");
+        assertThat(ContractSchemas.violations("scratchpad", json)).isEmpty();
+    }
 }

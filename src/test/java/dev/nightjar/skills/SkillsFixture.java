@@ -104,6 +104,22 @@ public final class SkillsFixture {
         return new Link(DocumentId.parse(from), type, to);
     }
 
+    /**
+     * A thread's raw JSON as the Slack connector stores it (the {@code messages} array): {@code userTsText}
+     * is member id, time, text, repeated.
+     */
+    static String slackMessages(Object... userTimeText) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < userTimeText.length; i += 3) {
+            Instant at = (Instant) userTimeText[i + 1];
+            String ts = at.getEpochSecond() + "." + String.format("%06d", at.getNano() / 1000);
+            if (i > 0) sb.append(',');
+            sb.append("{\"type\":\"message\",\"user\":\"").append(userTimeText[i]).append("\",\"ts\":\"").append(ts).append("\",\"text\":")
+                    .append(com.fasterxml.jackson.databind.node.TextNode.valueOf((String) userTimeText[i + 2])).append('}');
+        }
+        return sb.append(']').toString();
+    }
+
     private static Map<String, String> props(String... kv) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
@@ -233,20 +249,25 @@ public final class SkillsFixture {
                 "#ranker-scratch: thinking we should push the ranker v2 launch",
                 "Dana Kim: thinking we should push the ranker v2 launch to January 12, 2027, the backfill (RNK-102) keeps slipping",
                 hoursAgo(20), hoursAgo(20)).author("slack:U0DANA").participants(List.of("slack:U0DANA"))
+                .rawJson(slackMessages("U0DANA", hoursAgo(20), "thinking we should push the ranker v2 launch to January 12, 2027, the backfill (RNK-102) keeps slipping"))
                 .properties(props("channel", "ranker-scratch", "scratchpad", "true")),
                 link("slack:thread:C0SCRATCH/1764000000.000100", LinkType.REFERENCES, "linear:issue:RNK-102"));
         add(doc("slack:thread:C0PRIV/1764000100.000200", "https://acme.slack.com/archives/C0PRIV/p1764000100000200",
                 "#ranker-leads: distilled ranker",
                 "Lee Park: Decision: we'll go with the distilled ranker for RNK-101 because the latency budget is 40ms.\n\n"
                         + "Dana Kim: agreed, and the " + PRIVATE_SECRET + " so keep it here",
-                hoursAgo(12), hoursAgo(12)).author("slack:U0LEE").participants(List.of("slack:U0LEE", "slack:U0DANA"))
+                hoursAgo(12), hoursAgo(12).plusSeconds(600)).author("slack:U0LEE").participants(List.of("slack:U0LEE", "slack:U0DANA"))
+                .rawJson(slackMessages("U0LEE", hoursAgo(12), "Decision: we'll go with the distilled ranker for RNK-101 because the latency budget is 40ms.",
+                        "U0DANA", hoursAgo(12).plusSeconds(600), "agreed, and the " + PRIVATE_SECRET + " so keep it here"))
                 .properties(props("channel", "ranker-leads")).acl(Acl.members(List.of("slack:U0DANA", "slack:U0LEE"))),
                 link("slack:thread:C0PRIV/1764000100.000200", LinkType.REFERENCES, "linear:issue:RNK-101"));
         add(doc("slack:thread:C0RANK/1763900000.000300", "https://acme.slack.com/archives/C0RANK/p1763900000000300",
                 "#ranker: feature schema",
                 "Lee Park: we decided to freeze the feature schema until launch since every backfill of RNK-102 costs a day.\n\n"
                         + "Dana Kim: <@U0SAM> can you confirm the GPU quota ask in INF-7?",
-                daysAgo(2), daysAgo(2)).author("slack:U0LEE").participants(List.of("slack:U0LEE", "slack:U0DANA"))
+                daysAgo(2), daysAgo(2).plusSeconds(900)).author("slack:U0LEE").participants(List.of("slack:U0LEE", "slack:U0DANA"))
+                .rawJson(slackMessages("U0LEE", daysAgo(2), "we decided to freeze the feature schema until launch since every backfill of RNK-102 costs a day.",
+                        "U0DANA", daysAgo(2).plusSeconds(900), "<@U0SAM> can you confirm the GPU quota ask in INF-7?"))
                 .properties(props("channel", "ranker")),
                 link("slack:thread:C0RANK/1763900000.000300", LinkType.REFERENCES, "linear:issue:INF-7"),
                 link("slack:thread:C0RANK/1763900000.000300", LinkType.REFERENCES, "linear:issue:RNK-102"),

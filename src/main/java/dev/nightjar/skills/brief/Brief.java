@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * A morning brief: for whom, the window start, and the numbered facts grouped in sections already
- * ranked by what the reader must act on. {@code prose} is the LLM's Markdown when it wrote one.
+ * ranked by what the reader must act on. {@code time} says times in the reader's zone; {@code prose} is the
+ * LLM's Markdown when it wrote one.
  */
-public record Brief(String audience, Instant since, Instant until, FactSheet sheet, String prose, LlmUsage llm) {
+public record Brief(String audience, Instant since, Instant until, ReaderTime time, FactSheet sheet, String prose, LlmUsage llm) {
 
     public List<Citation> citations() {
         return sheet.citations();

@@ -19,9 +19,12 @@ import dev.nightjar.skills.ask.Canon;
 import dev.nightjar.skills.decisions.Decision;
 import dev.nightjar.skills.decisions.DecisionLog;
 import dev.nightjar.store.StoredDocument;
+import dev.nightjar.jobs.NightlySettings;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -46,7 +49,10 @@ public final class BriefService {
 
     static final String ACTION = "Needs your action", CONFLICTS = "Conflicts and stale canonical documents", MENTIONS = "Mentions",
             EXPERIMENTS = "Experiments", MERGED = "Merged pull requests", MOVED = "Issues moved", DECISIONS = "New decisions",
+            EARLIER_DECISIONS = "Earlier decisions, new replies", REPLIES = "New replies to older threads", THREADS = "New threads",
             SCRATCHPAD = "Scratchpad notes (raw thoughts, not facts)";
+    /** New threads are the least ranked items: a few, so a busy channel cannot bury the facts. */
+    private static final int NEW_THREADS_MAX = 5;
     private static final Set<String> GENERIC_TITLE_WORDS = Set.of("prd", "spec", "doc", "plan", "rfc", "design", "brief", "proposal");
 
     private final Workspace ws;
@@ -84,27 +90,66 @@ public final class BriefService {
         List<StoredDocument> changed = corpus.query("updated_at >= ? AND updated_at <= ? AND deleted_at IS NULL ORDER BY updated_at DESC",
                 since.atOffset(ZoneOffset.UTC), until.atOffset(ZoneOffset.UTC));
         Scope scope = new Scope(who, corpus, changed);
+        ReaderTime time = new ReaderTime(zone(who), until);
+        People people = new People(ws.people());
+        Conversations talk = new Conversations(people, time, who, since, until);
+        List<StoredDocument> threads = changed.stream().filter(d -> d.document().id().sourceKind().equals("slack:thread")).toList();
         FactSheet sheet = new FactSheet();
-        needsAction(sheet, who, corpus, scope, changed, since);
+        // facts first (what the reader must act on, then records), conversation after, raw thoughts last
+        needsAction(sheet, who, corpus, scope, changed, since, until, time, people);
         conflictsAndStale(sheet, who, corpus, scope, changed);
-        mentions(sheet, who, corpus, changed, since);
-        experiments(sheet, corpus, scope, changed);
-        merged(sheet, scope, changed, since, until);
-        moved(sheet, scope, changed, since);
-        decisions(sheet, corpus, scope, decisions.since(since));
-        scratchpad(sheet, who, scope, changed);
+        talk.decisions(sheet, DECISIONS, EARLIER_DECISIONS, corpus, scope::contains, decisions.since(since),
+                decisions.forDocuments(threads.stream().map(StoredDocument::id).toList()));
+        experiments(sheet, corpus, scope, changed, since, time);
+        merged(sheet, scope, changed, since, until, time, people);
+        moved(sheet, scope, changed, since, time);
+        talk.mentions(sheet, MENTIONS, threads);
+        mentionsElsewhere(sheet, who, corpus, changed, since, time, people);
+        talk.replies(sheet, REPLIES, threads, scope::contains);
+        talk.newThreads(sheet, THREADS, threads, scope::contains, NEW_THREADS_MAX);
+        scratchpad(sheet, corpus, scope, changed, people);
 
         LlmUsage usage = LlmUsage.none();
         String prose = null;
         if (llm.isPresent() && !sheet.isEmpty()) {
             String facts = FactText.forPrompt(sheet);
-            Map<String, String> slots = Map.of("audience", who.label(), "since", since.toString(), "facts", facts);
+            Map<String, String> slots = Map.of("audience", who.label(), "since", time.absolute(since) + " (" + time.zoneName() + ")", "facts", facts);
             Set<Integer> numbers = sheet.citations().stream().map(Citation::n).collect(Collectors.toSet());
             Prose p = llm.get().write("brief", slots, numbers, facts + "\n" + since);
             usage = LlmUsage.of(p);
             if (p.accepted()) prose = p.text().strip();
         }
-        return new Brief(who.label(), since, until, sheet, prose, usage);
+        return new Brief(who.label(), since, until, time, sheet, prose, usage);
+    }
+
+    /**
+     * The zone the audience reads in: a person's own (their Slack profile), a team's most common one,
+     * else the nightly job's zone, else UTC.
+     */
+    private ZoneId zone(Audience who) {
+        if (who.personal()) {
+            Optional<String> own = ws.people().timeZoneOf(who.viewer().email());
+            if (own.isPresent()) return zoneId(own.get()).orElse(ZoneOffset.UTC);
+        } else {
+            Map<String, Long> counts = who.identities().stream().map(ws.people()::emailOf).flatMap(Optional::stream).distinct()
+                    .map(ws.people()::timeZoneOf).flatMap(Optional::stream).collect(Collectors.groupingBy(z -> z, Collectors.counting()));
+            Optional<ZoneId> common = counts.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .flatMap(e -> zoneId(e.getKey()));
+            if (common.isPresent()) return common.get();
+        }
+        try {
+            return NightlySettings.load(ws.config()).zoneId();
+        } catch (RuntimeException e) {
+            return ZoneOffset.UTC; // no readable jobs/nightly.yml: a brief still renders, in UTC
+        }
+    }
+
+    private static Optional<ZoneId> zoneId(String id) {
+        try {
+            return Optional.of(ZoneId.of(id));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** What belongs to the audience: their people, issues and projects, and documents linking to those issues. */
@@ -129,8 +174,9 @@ public final class BriefService {
         }
     }
 
-    private void needsAction(FactSheet sheet, Audience who, Corpus corpus, Scope scope, List<StoredDocument> changed, Instant since) {
-        // changes requested on their pull requests
+    private void needsAction(FactSheet sheet, Audience who, Corpus corpus, Scope scope, List<StoredDocument> changed, Instant since,
+                             Instant until, ReaderTime time, People people) {
+        // changes requested: the pull request's author must act, not its other reviewers
         List<StoredDocument> reviews = changed.stream().filter(d -> d.document().id().sourceKind().equals("github:review")
                 && "changes_requested".equals(d.document().state())).toList();
         Map<String, String> prOf = new HashMap<>();
@@ -138,9 +184,19 @@ public final class BriefService {
         Map<String, StoredDocument> prs = Corpus.byId(corpus.findAll(prOf.values()));
         for (StoredDocument r : reviews) {
             StoredDocument pr = prs.get(prOf.get(r.id()));
-            if (pr == null || !scope.people(pr.document()) && !scope.contains(pr)) continue;
-            sheet.add(ACTION, "Changes requested on #" + pr.document().properties().getOrDefault("number", pr.document().id().key()) + " "
-                    + pr.document().title() + " by " + ws.people().displayName(r.document().author()) + ".", pr, r);
+            if (pr == null || !"open".equals(pr.document().state()) || !who.identities().contains(pr.document().author())) continue;
+            Instant at = sourceTime(r.document());
+            if (at != null && at.isBefore(since)) continue;
+            sheet.add(ACTION, "Changes requested on " + pr(pr) + " by " + people.name(r.document().author()) + (at == null ? "" : ", " + time.ago(at))
+                    + (who.personal() ? "" : "; " + people.name(pr.document().author()) + " (author) to address") + ".", pr, r);
+        }
+        // a pending review: the requested reviewer must act
+        for (StoredDocument pr : changed) {
+            if (!pr.document().id().sourceKind().equals("github:pr") || !"open".equals(pr.document().state())) continue;
+            List<String> requested = PullRequests.requestedReviewers(pr.document()).stream().filter(who.identities()::contains).toList();
+            if (requested.isEmpty()) continue;
+            sheet.add(ACTION, (who.personal() ? "Your review" : "Review from " + requested.stream().map(people::name).distinct().collect(Collectors.joining(" and ")))
+                    + " is requested on " + pr(pr) + " by " + people.name(pr.document().author()) + ".", pr);
         }
         // their unfinished issues with an unfinished blocker, when either side moved in the window
         Map<String, StoredDocument> issues = Corpus.byId(corpus.findAll(who.issues()));
@@ -150,8 +206,8 @@ public final class BriefService {
             StoredDocument blocked = issues.get(l.to()), blocker = blockers.get(l.from().toString());
             if (blocked == null || blocker == null || finished(blocked) || finished(blocker)) continue;
             if (!inWindow(blocked, since) && !inWindow(blocker, since)) continue;
-            sheet.add(ACTION, blocked.document().id().key() + " " + blocked.document().title() + " is blocked by " + blocker.document().id().key()
-                    + " " + blocker.document().title() + " (" + state(blocker) + ").", blocked, blocker);
+            sheet.add(ACTION, blocked.document().id().key() + " " + blocked.document().title() + assignee(blocked, who, people) + " is blocked by "
+                    + blocker.document().id().key() + " " + blocker.document().title() + " (" + state(blocker) + ").", blocked, blocker);
         }
         // actions routed to them from scratchpad notes
         if (who.personal()) {
@@ -195,50 +251,57 @@ public final class BriefService {
     }
 
     /**
-     * A document and who wrote it. A thread started before the window that changed inside it is a new
-     * reply on an old thread: named as such, with the reply's own time and writer (the latest version's).
+     * Mentions outside Slack (Linear issues and comments, GitHub pull requests, reviews and comments): a
+     * document created in the window that names someone of the audience, said as who mentioned whom. A
+     * review request is not a mention (it is under {@link #ACTION}); Slack mentions are per message in
+     * {@link Conversations}.
      */
-    private String describe(StoredDocument d, Instant since) {
-        Document doc = d.document();
-        if (doc.id().sourceKind().equals("slack:thread") && doc.createdAt() != null && doc.createdAt().isBefore(since) && doc.updatedAt() != null && !doc.updatedAt().isBefore(since)) {
-            List<dev.nightjar.store.DocumentStore.Version> versions = ws.documents().versions(d.id());
-            String by = versions.isEmpty() ? null : versions.get(versions.size() - 1).by();
-            return "a new reply" + (by == null ? "" : " by " + ws.people().displayName(by)) + " (" + doc.updatedAt() + ") on "
-                    + doc.title() + ", started by " + ws.people().displayName(doc.author()) + " on " + doc.createdAt().toString().substring(0, 10);
-        }
-        return doc.title() + " by " + ws.people().displayName(doc.author());
-    }
-
-    private void mentions(FactSheet sheet, Audience who, Corpus corpus, List<StoredDocument> changed, Instant since) {
+    private void mentionsElsewhere(FactSheet sheet, Audience who, Corpus corpus, List<StoredDocument> changed, Instant since, ReaderTime time,
+                                   People people) {
         Set<String> refs = who.identities().stream().map(i -> "person:" + i).collect(Collectors.toSet());
         Map<String, StoredDocument> byId = Corpus.byId(changed);
-        Set<String> mentioning = new LinkedHashSet<>();
-        for (Link l : corpus.linksTo(refs, LinkType.MENTIONS)) if (byId.containsKey(l.from().toString())) mentioning.add(l.from().toString());
-        for (String id : mentioning) {
-            StoredDocument d = byId.get(id);
-            if (d.document().author() != null && who.identities().contains(d.document().author()) && who.personal()) continue;
-            sheet.add(MENTIONS, (who.personal() ? "You were mentioned in " : "The team was mentioned in ") + describe(d, since) + " ("
-                    + d.truth().label() + ").", d);
+        Map<String, Set<String>> mentioned = new LinkedHashMap<>();
+        for (Link l : corpus.linksTo(refs, LinkType.MENTIONS)) {
+            StoredDocument d = byId.get(l.from().toString());
+            if (d == null || d.document().id().source().equals("slack")) continue;
+            String identity = l.to().substring("person:".length());
+            if (identity.equals(d.document().author()) || who.personal() && who.identities().contains(d.document().author())) continue;
+            if (PullRequests.requestedReviewers(d.document()).contains(identity)) continue;
+            Instant at = d.document().createdAt();
+            if (at == null || at.isBefore(since)) continue;
+            mentioned.computeIfAbsent(d.id(), k -> new LinkedHashSet<>()).add(identity);
+        }
+        for (Map.Entry<String, Set<String>> e : mentioned.entrySet()) {
+            StoredDocument d = byId.get(e.getKey());
+            String whom = who.personal() ? "you" : e.getValue().stream().map(people::name).distinct().collect(Collectors.joining(" and "));
+            sheet.add(MENTIONS, people.name(d.document().author()) + " mentioned " + whom + " in " + d.document().title() + " ("
+                    + d.document().id().source() + ", " + time.ago(d.document().createdAt()) + ").", d);
         }
     }
 
-    private void experiments(FactSheet sheet, Corpus corpus, Scope scope, List<StoredDocument> changed) {
+    private void experiments(FactSheet sheet, Corpus corpus, Scope scope, List<StoredDocument> changed, Instant since, ReaderTime time) {
         List<StoredDocument> runs = changed.stream().filter(d -> d.document().id().sourceKind().equals("wandb:run") && scope.contains(d)
-                && Set.of("finished", "crashed", "failed").contains(String.valueOf(d.document().state()))).toList();
+                && (Set.of("finished", "crashed", "failed").contains(String.valueOf(d.document().state()))
+                || "running".equals(d.document().state()) && d.document().createdAt() != null && !d.document().createdAt().isBefore(since))).toList();
         if (runs.isEmpty()) return;
         Canon canon = new Canon(corpus.query("truth_level = 'canonical' AND superseded_by IS NULL AND deleted_at IS NULL"));
         List<StoredDocument> ordered = new ArrayList<>(runs);
         ordered.sort(Comparator.comparing((StoredDocument d) -> "finished".equals(d.document().state())).thenComparing(BriefService::updated, Comparator.reverseOrder()));
         for (StoredDocument run : ordered) {
             Document doc = run.document();
+            if ("running".equals(doc.state())) {
+                sheet.add(EXPERIMENTS, "Run " + doc.title() + " started " + time.ago(sourceTime(doc)) + " and is running.", run);
+                continue;
+            }
             if (!"finished".equals(doc.state())) {
-                sheet.add(EXPERIMENTS, "Run " + doc.title() + " " + doc.state() + " at " + updated(run) + ".", run);
+                sheet.add(EXPERIMENTS, "Run " + doc.title() + " " + doc.state() + " " + time.ago(updated(run)) + ".", run);
                 continue;
             }
             Optional<StoredDocument> previous = previousRun(corpus, run);
             List<String> parts = new ArrayList<>();
             List<StoredDocument> sources = new ArrayList<>(List.of(run));
             for (Map.Entry<String, Double> m : doc.metrics().entrySet()) {
+                if (RunFamily.isSystemKey(m.getKey())) continue;
                 Optional<Canon.Target> target = canon.target(Mentions.metricKey(m.getKey()));
                 boolean prevHas = previous.isPresent() && previous.get().document().metrics().containsKey(m.getKey());
                 if (target.isEmpty() && !prevHas) continue;
@@ -261,64 +324,83 @@ public final class BriefService {
         }
     }
 
-    /** The latest finished run of the same W&B project before {@code run}. */
+    /**
+     * The latest finished run before {@code run} that it may be compared with: same project and config
+     * family ({@link RunFamily}); empty when there is none, so no delta is shown rather than a wrong one.
+     */
     private static Optional<StoredDocument> previousRun(Corpus corpus, StoredDocument run) {
         Map<String, String> p = run.document().properties();
         String prefix = "wandb:run:" + p.getOrDefault("entity", "") + "/" + p.getOrDefault("project", "") + "/";
+        RunFamily family = RunFamily.of(run.document());
         return corpus.query("id LIKE ? AND state = 'finished' AND updated_at < ? AND deleted_at IS NULL ORDER BY updated_at DESC",
                 prefix.replace("%", "\\%").replace("_", "\\_") + "%", updated(run).atOffset(ZoneOffset.UTC)).stream()
-                .filter(d -> !d.id().equals(run.id())).findFirst();
+                .filter(d -> !d.id().equals(run.id()) && RunFamily.of(d.document()).equals(family)).findFirst();
     }
 
-    private void merged(FactSheet sheet, Scope scope, List<StoredDocument> changed, Instant since, Instant until) {
+    private void merged(FactSheet sheet, Scope scope, List<StoredDocument> changed, Instant since, Instant until, ReaderTime time, People people) {
         for (StoredDocument d : changed) {
             Document doc = d.document();
             if (!doc.id().sourceKind().equals("github:pr") || !"merged".equals(doc.state()) || !scope.contains(d)) continue;
             Instant at = parse(doc.properties().get("merged_at")).orElse(doc.updatedAt());
             if (at == null || at.isBefore(since) || at.isAfter(until)) continue;
-            sheet.add(MERGED, "Merged #" + doc.properties().getOrDefault("number", doc.id().key()) + " " + doc.title() + " by "
-                    + ws.people().displayName(doc.author()) + " at " + at + ".", d);
+            sheet.add(MERGED, "Merged " + pr(d) + " by " + people.name(doc.author()) + ", " + time.ago(at) + ".", d);
         }
     }
 
-    private void moved(FactSheet sheet, Scope scope, List<StoredDocument> changed, Instant since) {
+    private void moved(FactSheet sheet, Scope scope, List<StoredDocument> changed, Instant since, ReaderTime time) {
         for (StoredDocument d : changed) {
             Document doc = d.document();
             if (!doc.id().sourceKind().equals("linear:issue") || !scope.contains(d)) continue;
-            Optional<String> moved = stateChange(d, since);
+            Optional<String> moved = stateChange(d, since, time);
             moved.ifPresent(text -> sheet.add(MOVED, doc.id().key() + " " + doc.title() + " " + text + ".", d));
         }
     }
 
     /** A state change inside the window: a completion/start/cancel time in it, or a stored version that changed the state in it. */
-    private Optional<String> stateChange(StoredDocument d, Instant since) {
+    private Optional<String> stateChange(StoredDocument d, Instant since, ReaderTime time) {
         Map<String, String> p = d.document().properties();
         for (String[] k : new String[][]{{"completed_at", "done"}, {"canceled_at", "canceled"}, {"started_at", "started"}}) {
             Optional<Instant> at = parse(p.get(k[0]));
-            if (at.isPresent() && !at.get().isBefore(since)) return Optional.of("moved to " + k[1] + " at " + at.get());
+            if (at.isPresent() && !at.get().isBefore(since)) return Optional.of("moved to " + k[1] + " " + time.ago(at.get()));
         }
         return ws.documents().versions(d.id()).stream().filter(v -> !v.at().isBefore(since) && v.changes().startsWith("state:"))
-                .reduce((a, b) -> b).map(v -> "changed " + v.changes().split(";")[0] + " (at " + v.at() + ")");
+                .reduce((a, b) -> b).map(v -> "changed " + v.changes().split(";")[0] + " " + time.ago(v.at()));
     }
 
-    private void decisions(FactSheet sheet, Corpus corpus, Scope scope, List<Decision> recent) {
-        Map<String, StoredDocument> sources = Corpus.byId(corpus.findAll(recent.stream().map(Decision::docId).toList()));
-        for (Decision d : recent) {
-            StoredDocument src = sources.get(d.docId());
-            if (src == null || !scope.contains(src)) continue;
-            String who = d.who() == null ? "someone" : d.who().contains(":") ? ws.people().displayName(d.who()) : d.who();
-            sheet.add(DECISIONS, "Decision: " + d.text() + (d.why() == null ? " (no reason given)" : "; why: " + d.why()) + " (" + who + ", "
-                    + src.truth().label() + ").", src);
+    /**
+     * Scratchpad thoughts of the window, one item each: a note made from a scratchpad-channel message
+     * stands for that message (the message is not listed again), named by its author's name.
+     */
+    private void scratchpad(FactSheet sheet, Corpus corpus, Scope scope, List<StoredDocument> changed, People people) {
+        List<StoredDocument> raw = changed.stream().filter(d -> d.truth() == dev.nightjar.model.TruthLevel.SCRATCHPAD && scope.contains(d)).toList();
+        Set<String> madeInto = new LinkedHashSet<>();
+        List<String> notes = raw.stream().filter(d -> d.document().id().source().equals("nightjar")).map(StoredDocument::id).toList();
+        for (Link l : corpus.linksFrom(notes, LinkType.REFERENCES)) madeInto.add(l.to());
+        for (StoredDocument d : raw) {
+            if (madeInto.contains(d.id())) continue;
+            Document doc = d.document();
+            String by = doc.properties().containsKey("by") ? people.nameOfEmail(doc.properties().get("by")) : people.name(doc.author());
+            String text = doc.body().lines().map(String::strip).filter(x -> !x.isEmpty()).findFirst().orElse(doc.title())
+                    .replaceFirst("^[A-Z][\\p{L}.'-]*(?: [A-Z][\\p{L}.'-]*){0,3}: ", "");
+            sheet.add(SCRATCHPAD, "Scratchpad note by " + by + ": " + Conversations.quote(text), d);
         }
     }
 
-    private void scratchpad(FactSheet sheet, Audience who, Scope scope, List<StoredDocument> changed) {
-        for (StoredDocument d : changed) {
-            if (d.truth() != dev.nightjar.model.TruthLevel.SCRATCHPAD || !scope.contains(d)) continue;
-            String text = d.document().body().lines().findFirst().orElse(d.document().title()).strip();
-            sheet.add(SCRATCHPAD, "Scratchpad note by " + ws.people().displayName(d.document().author()) + ": "
-                    + (text.length() > 200 ? text.substring(0, 199) + "…" : text), d);
-        }
+    /** "#55 RNK-130: Shadow-traffic evaluation of the reranker". */
+    private static String pr(StoredDocument pr) {
+        return "#" + pr.document().properties().getOrDefault("number", pr.document().id().key()) + " " + pr.document().title();
+    }
+
+    /** " (Lena Novak)" in a team brief, where the reader needs to know whose issue it is; nothing in a person's own brief. */
+    private static String assignee(StoredDocument issue, Audience who, People people) {
+        if (who.personal()) return "";
+        String a = issue.document().properties().get("assignee");
+        return a == null || a.isBlank() ? "" : " (" + (a.contains(":") ? people.name(a) : a) + ")";
+    }
+
+    /** When a record was made at its source (a review's submission, a comment's creation). */
+    private static Instant sourceTime(Document d) {
+        return d.createdAt() != null ? d.createdAt() : d.updatedAt();
     }
 
     private static boolean finished(StoredDocument d) {

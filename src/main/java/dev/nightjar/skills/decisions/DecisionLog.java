@@ -1,5 +1,6 @@
 package dev.nightjar.skills.decisions;
 
+import dev.nightjar.connectors.slack.ThreadMessages;
 import dev.nightjar.store.Database;
 import dev.nightjar.store.DocumentStore;
 import dev.nightjar.store.StoredDocument;
@@ -10,7 +11,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,7 +24,8 @@ import java.util.Optional;
  */
 public final class DecisionLog {
 
-    static final String WATERMARK = "decisions.change_seq";
+    // v2: decisions are timed by the message that states them; a new name re-reads every document once
+    static final String WATERMARK = "decisions.change_seq.v2";
     private static final String SOURCES = "(source = 'slack' OR source = 'notion' OR source = 'nightjar' "
             + "OR (source = 'linear' AND kind IN ('comment', 'project-update', 'initiative-update')))";
 
@@ -40,7 +44,13 @@ public final class DecisionLog {
         return new DecisionLog(ws.database(), ws.documents(), ws.clock()).refresh();
     }
 
-    /** Re-extracts decisions of documents changed since the last call; returns how many documents were read. */
+    /**
+     * Re-extracts decisions of documents changed since the last call; returns how many documents were read.
+     * A decision keeps the time it was first made: in a Slack thread the time of the message that states it
+     * (not the thread's latest reply), elsewhere the document's creation time, and a decision already in
+     * the log for the same document keeps its earlier time when the document is edited later (an edited
+     * page does not make its old decisions new).
+     */
     public synchronized int refresh() {
         long from = watermark();
         long to = store.maxChangeSeq();
@@ -48,14 +58,20 @@ public final class DecisionLog {
         List<StoredDocument> changed = store.query("change_seq > ? AND change_seq <= ? AND " + SOURCES, from, to);
         Instant now = clock.instant();
         db.tx().executeWithoutResult(s -> {
+            Map<String, Instant> earlier = new HashMap<>();
+            // on the first pass the log is rebuilt from scratch: times kept by an older extraction are not trusted
+            if (from > 0) for (Decision d : forDocuments(changed.stream().map(StoredDocument::id).toList())) earlier.putIfAbsent(d.docId() + "\u0000" + d.text(), d.decidedAt());
             List<Object[]> deletes = changed.stream().map(d -> new Object[]{d.id()}).toList();
             db.jdbc().batchUpdate("DELETE FROM decisions WHERE doc_id = ?", deletes);
             List<Object[]> rows = new ArrayList<>();
             for (StoredDocument d : changed) {
                 if (d.deleted()) continue;
+                List<ThreadMessages.Message> messages = d.document().id().sourceKind().equals("slack:thread")
+                        ? ThreadMessages.read(d.document().rawJson(), u -> null) : List.of();
                 for (DecisionPatterns.Found f : DecisionPatterns.find(d.document().body())) {
-                    String who = f.speaker() != null ? f.speaker() : d.document().author();
-                    Instant when = DecisionTimes.decidedAt(d.document(), f, d.firstSeenAt());
+                    Optional<ThreadMessages.Message> said = messages.stream().filter(m -> m.text().contains(head(f.text()))).findFirst();
+                    String who = said.map(ThreadMessages.Message::author).orElse(f.speaker() != null ? f.speaker() : d.document().author());
+                    Instant when = said.map(ThreadMessages.Message::at).orElseGet(() -> earlier.getOrDefault(d.id() + "\u0000" + f.text(), DecisionTimes.decidedAt(d.document(), f, d.firstSeenAt())));
                     rows.add(new Object[]{d.id(), f.text(), f.why(), who, ts(when), ts(now)});
                 }
             }
@@ -65,6 +81,12 @@ public final class DecisionLog {
         return changed.size();
     }
 
+    /** The first words of a decision's text, enough to find the message that states it. */
+    private static String head(String text) {
+        return text.length() > 40 ? text.substring(0, 40) : text;
+    }
+
+    /** When a document's content was made at the source: creation time, else last update, else first seen. */
     /** Decisions whose source is one of {@code docIds}, newest first. */
     public List<Decision> forDocuments(Collection<String> docIds) {
         if (docIds.isEmpty()) return List.of();

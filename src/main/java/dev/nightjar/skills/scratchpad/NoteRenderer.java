@@ -20,6 +20,13 @@ public final class NoteRenderer {
         for (Note.Action a : n.actions()) sb.append("Action:    ").append(a.text()).append(a.owner() == null ? "" : " (owner " + a.owner() + ")").append('\n');
         for (Note.DecisionItem d : n.decisions()) sb.append("Decision:  ").append(d.text()).append(d.why() == null ? "" : " (why: " + d.why() + ")").append('\n');
         for (String q : n.questions()) sb.append("Question:  ").append(q).append('\n');
+        if (n.byProject().size() > 1) { // a dump about several projects: say which item is whose
+            for (Note.Group g : n.byProject()) {
+                int count = g.actions().size() + g.decisions().size() + g.questions().size();
+                sb.append("Of these, ").append(count).append(count == 1 ? " item is" : " items are").append(" about ")
+                        .append(g.project() == null ? "no project we could tell" : g.project().title()).append('\n');
+            }
+        }
         return sb.toString();
     }
 
@@ -38,22 +45,38 @@ public final class NoteRenderer {
             m.put("project", p);
         }
         m.put("summary", n.summary());
-        m.put("actions", n.actions().stream().map(a -> {
+        m.put("actions", actions(n.actions()));
+        m.put("decisions", decisions(n.decisions()));
+        m.put("questions", List.copyOf(n.questions()));
+        m.put("by_project", n.byProject().stream().map(g -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("project", g.project() == null ? null : Map.of("key", g.project().key(), "title", g.project().title()));
+            x.put("actions", actions(g.actions()));
+            x.put("decisions", decisions(g.decisions()));
+            x.put("questions", List.copyOf(g.questions()));
+            return x;
+        }).toList());
+        m.put("citations", n.citations());
+        m.put("llm", Map.of("used", n.llmUsed()));
+        return m;
+    }
+
+    private static List<Map<String, Object>> actions(List<Note.Action> actions) {
+        return actions.stream().map(a -> {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("text", a.text());
             x.put("owner", a.owner());
             return x;
-        }).toList());
-        m.put("decisions", n.decisions().stream().map(d -> {
+        }).toList();
+    }
+
+    private static List<Map<String, Object>> decisions(List<Note.DecisionItem> decisions) {
+        return decisions.stream().map(d -> {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("text", d.text());
             x.put("why", d.why());
             return x;
-        }).toList());
-        m.put("questions", List.copyOf(n.questions()));
-        m.put("citations", n.citations());
-        m.put("llm", Map.of("used", n.llmUsed()));
-        return m;
+        }).toList();
     }
 
     public static String jsonText(Note n) {

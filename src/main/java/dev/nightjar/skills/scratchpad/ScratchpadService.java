@@ -99,10 +99,40 @@ public final class ScratchpadService {
 
         List<String> citations = new ArrayList<>(List.of(url));
         project.ifPresent(p -> citations.add(p.document().url()));
-        Note.ProjectRef ref = project.map(p -> new Note.ProjectRef(p.document().id().key(), p.document().title(), p.id(), p.document().url()))
-                .orElse(null);
+        Note.ProjectRef ref = project.map(ScratchpadService::ref).orElse(null);
         return new Note(id.toString(), url, ref, match.candidates().stream().map(d -> d.document().title()).toList(), content.summary(),
-                content.actions(), content.decisions(), content.questions(), citations, llmUsed);
+                content.actions(), content.decisions(), content.questions(), citations, llmUsed, byProject(content, ref, new ProjectMatcher(corpus)));
+    }
+
+    private static Note.ProjectRef ref(StoredDocument p) {
+        return new Note.ProjectRef(p.document().id().key(), p.document().title(), p.id(), p.document().url());
+    }
+
+    /**
+     * Each item under the project its own words name (an issue key or a project's name, matched as for
+     * the whole note), else under the note's project; groups in first-seen order.
+     */
+    static List<Note.Group> byProject(Note.Content c, Note.ProjectRef noteProject, ProjectMatcher matcher) {
+        Map<String, Note.ProjectRef> refs = new LinkedHashMap<>();
+        Map<String, List<Object>[]> items = new LinkedHashMap<>();
+        java.util.function.BiConsumer<String, Object[]> place = (text, item) -> {
+            Note.ProjectRef p = matcher.match(text).project().map(ScratchpadService::ref).orElse(noteProject);
+            String k = p == null ? "" : p.docId();
+            refs.putIfAbsent(k, p);
+            @SuppressWarnings("unchecked")
+            List<Object>[] lists = items.computeIfAbsent(k, x -> new List[]{new ArrayList<>(), new ArrayList<>(), new ArrayList<>()});
+            lists[(int) item[0]].add(item[1]);
+        };
+        for (Note.Action a : c.actions()) place.accept(a.text(), new Object[]{0, a});
+        for (Note.DecisionItem d : c.decisions()) place.accept(d.text() + (d.why() == null ? "" : " " + d.why()), new Object[]{1, d});
+        for (String q : c.questions()) place.accept(q, new Object[]{2, q});
+        List<Note.Group> out = new ArrayList<>();
+        for (Map.Entry<String, List<Object>[]> e : items.entrySet()) {
+            List<Object>[] l = e.getValue();
+            out.add(new Note.Group(refs.get(e.getKey()), l[0].stream().map(Note.Action.class::cast).toList(),
+                    l[1].stream().map(Note.DecisionItem.class::cast).toList(), l[2].stream().map(String.class::cast).toList()));
+        }
+        return out;
     }
 
     /**

@@ -1,0 +1,113 @@
+package dev.nightjar.eval;
+
+import dev.nightjar.Workspace;
+import dev.nightjar.bench.SandboxSync;
+import dev.nightjar.config.Durations;
+import dev.nightjar.config.Environment;
+import dev.nightjar.connectors.http.Sleeper;
+import dev.nightjar.llm.LlmWriter;
+import dev.nightjar.sandbox.SampleCompany;
+import dev.nightjar.skills.Citation;
+import dev.nightjar.skills.Viewer;
+import dev.nightjar.skills.ask.Answer;
+import dev.nightjar.skills.ask.AnswerRenderer;
+import dev.nightjar.skills.ask.AskService;
+import dev.nightjar.skills.brief.Brief;
+import dev.nightjar.skills.brief.BriefRenderer;
+import dev.nightjar.skills.brief.BriefService;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the evaluation: the sandbox company generated for a fixed "now" ({@link #NOW}, so every run sees
+ * the same company), one real nightly sync into a fresh store, then every case through {@code ask} or
+ * {@code brief}: the extractive path, and the LLM path against {@link EchoOpenAi} on loopback (the real
+ * OpenAI SDK, prompts and citation validation; only the model is a stand-in).
+ */
+public final class EvalRunner {
+
+    /** The evaluation's "now": a Wednesday morning UTC, the sandbox's usual test time. */
+    public static final Instant NOW = Instant.parse("2026-11-25T06:30:00Z");
+
+    public enum Mode { EXTRACTIVE, LLM }
+
+    private EvalRunner() {
+    }
+
+    /** Syncs the sandbox into {@code dir} and scores the cases on each requested path. */
+    public static List<EvalReport> run(Path dir, Optional<Path> casesFile, List<Mode> paths) throws IOException {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        try (SandboxSync sandbox = new SandboxSync(dir, clock, Sleeper.real())) {
+            sandbox.sync(false);
+            Map<String, String> values = placeholders(sandbox.company());
+            EvalCases cases = casesFile.map(f -> EvalCases.file(f, values)).orElseGet(() -> EvalCases.bundled(values));
+            Workspace ws = sandbox.workspace();
+            List<EvalReport> reports = new ArrayList<>();
+            for (Mode p : paths) {
+                if (p == Mode.EXTRACTIVE) {
+                    reports.add(score("extractive", cases, new AskService(ws, Optional.empty()), new BriefService(ws, Optional.empty()), ws));
+                } else {
+                    try (EchoOpenAi echo = new EchoOpenAi()) {
+                        Map<String, String> env = Map.of("OPENAI_API_KEY", "eval-only", "OPENAI_BASE_URL", echo.baseUrl(),
+                                "OPENAI_MODEL", "echo-facts");
+                        Optional<LlmWriter> llm = LlmWriter.from(Environment.of(env), ws.config(), ws.database(), clock);
+                        reports.add(score("LLM (loopback stand-in that restates the facts)", cases, new AskService(ws, llm),
+                                new BriefService(ws, llm), ws));
+                    }
+                }
+            }
+            return reports;
+        }
+    }
+
+    static EvalReport score(String path, EvalCases cases, AskService ask, BriefService briefs, Workspace ws) {
+        List<CaseScore> scores = new ArrayList<>();
+        for (EvalCase c : cases.cases()) {
+            if (c.kind() == EvalCase.Kind.ASK) {
+                Viewer viewer = c.as() == null ? Viewer.operator() : Viewer.person(c.as(), ws.people());
+                Answer a = ask.ask(c.question(), viewer);
+                scores.add(CaseScore.of(c, text(a.markdown(), a.citations()), cases.noise(), AnswerRenderer.text(a)));
+            } else {
+                var window = Durations.parse(c.since(), "since");
+                Brief b = c.team() != null ? briefs.forTeam(c.team(), window) : briefs.forPerson(c.person(), window);
+                String md = BriefRenderer.markdown(b);
+                int sources = md.indexOf("\nSources\n");
+                scores.add(CaseScore.of(c, text(sources < 0 ? md : md.substring(0, sources), b.citations()), cases.noise(), md));
+            }
+        }
+        return new EvalReport(path, scores);
+    }
+
+    private static AnswerText text(String body, List<Citation> citations) {
+        Function<Citation, String> line = c -> c.title() + " " + c.url();
+        return AnswerText.of(body, citations.stream().map(line).toList(),
+                citations.stream().map(Citation::n).collect(Collectors.toCollection(java.util.TreeSet::new)));
+    }
+
+    /** The planted stories the case file refers to as {name}. */
+    static Map<String, String> placeholders(SampleCompany company) {
+        SampleCompany.Stories s = company.stories();
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("launch", s.canonicalLaunchDate().toString());
+        m.put("draft_launch", s.draftLaunchDate().toString());
+        m.put("scratch_date", s.scratchpadLaunchDate().toString());
+        // the generator dates the 3DS2 PRD 10 days and the Search initiative 30 days after the reranker launch
+        m.put("pay_launch", s.canonicalLaunchDate().plusDays(10).toString());
+        m.put("search_target", s.canonicalLaunchDate().plusDays(30).toString());
+        m.put("changes_pr", Integer.toString(s.changesRequestedPr()));
+        m.put("keyed_pr", Integer.toString(s.keyedPrNumber()));
+        m.put("crashed_run", "rnk-130-shadow-eval");
+        m.put("running_run", "rnk-121-full-train");
+        return m;
+    }
+}

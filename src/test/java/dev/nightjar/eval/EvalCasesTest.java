@@ -1,0 +1,51 @@
+package dev.nightjar.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nightjar.config.ConfigException;
+import dev.nightjar.sandbox.SampleCompany;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class EvalCasesTest {
+
+    private static final Map<String, String> VALUES = EvalRunner.placeholders(SampleCompany.generate(Clock.fixed(EvalRunner.NOW, ZoneOffset.UTC)));
+
+    @Test
+    void theBundledSetHasFortyQuestionsOverEveryKindAndTwentyBriefs() {
+        EvalCases set = EvalCases.bundled(VALUES);
+        List<EvalCase> asks = set.cases().stream().filter(c -> c.kind() == EvalCase.Kind.ASK).toList();
+        List<EvalCase> briefs = set.cases().stream().filter(c -> c.kind() == EvalCase.Kind.BRIEF).toList();
+        assertThat(asks).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(briefs).hasSizeGreaterThanOrEqualTo(20); // 10 with the evaluation, 11 for the brief side of issue 15
+        Set<String> categories = new TreeSet<>(asks.stream().map(EvalCase::category).toList());
+        assertThat(categories).containsAll(Set.of("status", "blockers", "why", "overnight", "person", "metric", "typos", "conflicts", "no-answer", "private"));
+        assertThat(set.cases()).allSatisfy(c -> assertThat(c.must().size() + c.mustNot().size()).isPositive());
+        assertThat(set.cases()).extracting(EvalCase::id).doesNotHaveDuplicates();
+        assertThat(set.noise()).isNotEmpty();
+    }
+
+    @Test
+    void placeholdersAreFilledFromThePlantedStories() {
+        EvalCases set = EvalCases.bundled(VALUES);
+        EvalCase c = set.cases().stream().filter(x -> x.id().equals("conflict-scratch-date")).findFirst().orElseThrow();
+        assertThat(c.question()).contains(VALUES.get("launch")).doesNotContain("{");
+        assertThat(c.must().get(1).pattern().pattern()).contains(VALUES.get("scratch_date"));
+    }
+
+    @Test
+    void aBrokenCaseFileSaysWhatIsWrong() {
+        assertThatThrownBy(() -> EvalCases.parse("asks:\n  - id: x\n    question: q {nope}\n", VALUES, "f.yml"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown placeholder {nope}");
+        assertThatThrownBy(() -> EvalCases.parse("asks:\n  - id: x\n    question: q\n    must:\n      - {fact: f, re: '(' }\n", VALUES, "f.yml"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("bad regular expression");
+        assertThatThrownBy(() -> EvalCases.parse("briefs:\n  - id: b\n    since: 24h\n    must: []\n", VALUES, "f.yml"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("exactly one of 'team' or 'person'");
+    }
+}
