@@ -23,6 +23,8 @@ public final class Neighborhood {
     final Map<String, StoredDocument> attached = new LinkedHashMap<>();
     /** blocked issue id → its visible blockers */
     final Map<String, List<StoredDocument>> blockedBy = new LinkedHashMap<>();
+    /** issue id → the PRs that name it */
+    final Map<String, List<String>> prsOfIssue = new LinkedHashMap<>();
     /** review id → PR id */
     final Map<String, String> reviewOf = new LinkedHashMap<>();
 
