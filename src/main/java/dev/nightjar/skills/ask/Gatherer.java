@@ -102,6 +102,9 @@ public final class Gatherer {
                 .filter(id -> id.startsWith("linear:issue:")).toList());
         addIssues(n, ids);
         aroundIssues(n);
+        // what the issue holds up, one hop down the BLOCKS links
+        List<String> downstream = corpus.linksFrom(List.of(issue.id()), LinkType.BLOCKS).stream().map(Link::to).toList();
+        for (StoredDocument d : corpus.findAll(downstream)) if (!finished(d)) n.blocks.add(d);
     }
 
     private void person(Subject subject, Neighborhood n) {
@@ -157,6 +160,7 @@ public final class Gatherer {
         for (StoredDocument d : docs) {
             String kind = d.document().id().kind();
             if (kind.equals("project-update") || kind.equals("initiative-update")) n.updates.put(d.id(), d);
+            else if (kind.equals("comment") && d.document().id().source().equals("linear")) n.comments.put(d.id(), d);
             else if (kind.equals("review")) continue;
             else if (kind.equals("pr")) n.prs.put(d.id(), d);
             else if (kind.equals("run")) n.runs.put(d.id(), d);
@@ -222,10 +226,10 @@ public final class Gatherer {
         List<String> ids = hits.stream().map(SearchHit::id).toList();
         for (StoredDocument d : corpus.findAll(ids)) {
             if (!requireAllWords && words.size() > 1) {
-                // a free topic: a search hit that shares one word of three is noise ("budget" in "Budget review moved")
+                // a free topic: a hit sharing under half of its words, or one word of two, is noise ("budget" in "Budget review moved")
                 Set<String> docWords = Words.significant(d.document().title() + " " + d.document().body());
                 long shared = words.stream().filter(docWords::contains).count();
-                if (shared * 3 < words.size() * 2L) continue;
+                if (shared < Math.min(2, words.size()) || shared * 2 < words.size()) continue;
             }
             if (requireAllWords) {
                 Set<String> docWords = Words.significant(d.document().title() + " " + d.document().body());

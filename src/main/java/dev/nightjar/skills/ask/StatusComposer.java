@@ -124,6 +124,16 @@ public final class StatusComposer {
             String what = kind.equals("issue") ? "Issue " + doc.id().key() + " " + doc.title() : "Linear " + kind + " " + doc.title();
             sheet.add(SUBJECT, what + ": " + String.join(", ", parts) + ".", d);
         }
+        if (!n.blocks.isEmpty()) {
+            sheet.add(SUBJECT, "It blocks " + String.join(" and ", n.blocks.stream().map(StatusComposer::describeIssue).toList()) + ".",
+                    n.blocks.toArray(StoredDocument[]::new));
+        }
+        if (n.planning.size() == 1 && n.planning.get(0).document().id().kind().equals("issue")) {
+            // an issue's own comments are what its people said about it last: the latest few, newest first
+            n.comments.values().stream().sorted(Comparator.comparing(Canon::updated).reversed()).limit(LIST_MAX)
+                    .forEach(c -> sheet.add(SUBJECT, "Comment by " + people.displayName(c.document().author()) + " ("
+                            + Humanize.ago(Canon.updated(c), now, zone) + "): " + firstLine(c.document().body()), c));
+        }
         latestUpdate(sheet, n);
     }
 

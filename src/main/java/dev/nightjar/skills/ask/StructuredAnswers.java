@@ -170,11 +170,22 @@ final class StructuredAnswers {
             String assignee = d.document().properties().get("assignee");
             if (assignee != null) byPerson.computeIfAbsent(assignee, k -> new ArrayList<>()).add(d);
         }
+        // per person: urgent and blocked work first (Linear priority 1 = urgent; 0 = none, last), then the latest
+        byPerson.values().forEach(list -> list.sort(Comparator.comparingInt(StructuredAnswers::priority).thenComparing(Canon::updated, Comparator.reverseOrder())));
         byPerson.forEach((person, list) -> sheet.add(WORK, person + ": " + String.join("; ", list.stream().limit(4)
                 .map(d -> d.document().id().key() + " " + d.document().title() + " (" + StatusComposer.stateName(d.document()) + ")").toList())
                 + (list.size() > 4 ? "; and " + (list.size() - 4) + " more" : "") + ".", list.stream().limit(4).toArray(StoredDocument[]::new)));
         return byPerson.isEmpty() ? "No one has an issue in progress." : byPerson.size() + " people have work in progress"
                 + (teamKey == null ? "" : " in " + teamKey) + ".";
+    }
+
+    private static int priority(StoredDocument d) {
+        try {
+            int p = Integer.parseInt(d.document().properties().getOrDefault("priority", "0"));
+            return p == 0 ? 5 : p;
+        } catch (NumberFormatException e) {
+            return 5;
+        }
     }
 
     private boolean decidedBy(Decision d, String email) {

@@ -88,7 +88,10 @@ public final class SubjectResolver {
 
     private Optional<Subject> personByName(String topic) {
         String lower = " " + topic.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\s]", " ") + " ";
-        for (PersonIdentity p : people.all()) {
+        // a person's real address before a GitHub no-reply one (those are joined to the person through people.yml)
+        List<PersonIdentity> all = new ArrayList<>(people.all());
+        all.sort(Comparator.comparing((PersonIdentity p) -> p.email() != null && p.email().contains("noreply") ? 1 : 0));
+        for (PersonIdentity p : all) {
             if (p.name() == null || p.email() == null || !p.name().contains(" ")) continue;
             if (lower.contains(" " + p.name().toLowerCase(Locale.ROOT) + " ")) {
                 return Optional.of(new Subject("person", p.email(), p.name(), null, List.of()));
