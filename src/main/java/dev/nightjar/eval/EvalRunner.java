@@ -73,19 +73,27 @@ public final class EvalRunner {
     static EvalReport score(String path, EvalCases cases, AskService ask, BriefService briefs, Workspace ws) {
         List<CaseScore> scores = new ArrayList<>();
         for (EvalCase c : cases.cases()) {
-            if (c.kind() == EvalCase.Kind.ASK) {
-                Viewer viewer = c.as() == null ? Viewer.operator() : Viewer.person(c.as(), ws.people());
-                Answer a = ask.ask(c.question(), viewer);
-                scores.add(CaseScore.of(c, text(a.markdown(), a.citations()), cases.noise(), AnswerRenderer.text(a)));
-            } else {
-                var window = Durations.parse(c.since(), "since");
-                Brief b = c.team() != null ? briefs.forTeam(c.team(), window) : briefs.forPerson(c.person(), window);
-                String md = BriefRenderer.markdown(b);
-                int sources = md.indexOf("\nSources\n");
-                scores.add(CaseScore.of(c, text(sources < 0 ? md : md.substring(0, sources), b.citations()), cases.noise(), md));
+            try {
+                scores.add(scoreOne(c, cases, ask, briefs, ws));
+            } catch (RuntimeException e) {
+                // one failing case is a finding, not the end of the run: it scores as answering nothing
+                scores.add(CaseScore.of(c, text("", List.of()), cases.noise(), "error: " + e));
             }
         }
         return new EvalReport(path, scores);
+    }
+
+    private static CaseScore scoreOne(EvalCase c, EvalCases cases, AskService ask, BriefService briefs, Workspace ws) {
+        if (c.kind() == EvalCase.Kind.ASK) {
+            Viewer viewer = c.as() == null ? Viewer.operator() : Viewer.person(c.as(), ws.people());
+            Answer a = ask.ask(c.question(), viewer);
+            return CaseScore.of(c, text(a.markdown(), a.citations()), cases.noise(), AnswerRenderer.text(a));
+        }
+        var window = Durations.parse(c.since(), "since");
+        Brief b = c.team() != null ? briefs.forTeam(c.team(), window) : briefs.forPerson(c.person(), window);
+        String md = BriefRenderer.markdown(b);
+        int sources = md.indexOf("\nSources\n");
+        return CaseScore.of(c, text(sources < 0 ? md : md.substring(0, sources), b.citations()), cases.noise(), md);
     }
 
     private static AnswerText text(String body, List<Citation> citations) {

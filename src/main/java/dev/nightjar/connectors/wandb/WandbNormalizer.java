@@ -110,6 +110,8 @@ public final class WandbNormalizer implements Normalizer {
 
         String displayName = text(run.path("displayName"));
         String notes = text(run.path("notes"));
+        // the run's own words (e.g. why it crashed) are quoted by answers and briefs
+        if (notes != null && !notes.isBlank()) properties.put("notes", notes);
         String description = text(run.path("description"));
         String title = displayName != null ? displayName : name;
 

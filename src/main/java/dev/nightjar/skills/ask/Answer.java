@@ -8,8 +8,13 @@ import java.util.List;
 
 /**
  * A grounded answer: the Markdown text (every claim with {@code [n]}), the subject chosen (null for a
- * free topic), the numbered citations, conflicts with both sides cited, and what the LLM did.
+ * free topic), the numbered citations, conflicts with both sides cited, and what the LLM did; the
+ * headline (the answer's first line, or null) and, for an initiative or project, the verdict.
  */
 public record Answer(String question, Subject subject, String markdown, List<Citation> citations, List<Conflict> conflicts,
-                     LlmUsage llm) {
+                     LlmUsage llm, String headline, Verdict verdict) {
+
+    public Answer(String question, Subject subject, String markdown, List<Citation> citations, List<Conflict> conflicts, LlmUsage llm) {
+        this(question, subject, markdown, citations, conflicts, llm, null, null);
+    }
 }

@@ -42,6 +42,22 @@ public final class AnswerRenderer {
         llm.put("tokens_in", a.llm().tokensIn());
         llm.put("tokens_out", a.llm().tokensOut());
         m.put("llm", llm);
+        m.put("headline", a.headline());
+        m.put("verdict", a.verdict() == null ? null : verdict(a.verdict()));
+        return m;
+    }
+
+    static Map<String, Object> verdict(Verdict v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("computed", v.computed());
+        m.put("declared", v.declared());
+        m.put("declared_at", v.declaredAt() == null ? null : v.declaredAt().toString());
+        m.put("reasons", v.reasons().stream().map(r -> {
+            Map<String, Object> rm = new LinkedHashMap<>();
+            rm.put("text", r.text());
+            rm.put("citations", r.citations());
+            return rm;
+        }).toList());
         return m;
     }
 

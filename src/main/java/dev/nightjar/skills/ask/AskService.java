@@ -14,6 +14,9 @@ import dev.nightjar.skills.Words;
 import dev.nightjar.skills.decisions.Decision;
 import dev.nightjar.skills.decisions.DecisionLog;
 import dev.nightjar.store.StoredDocument;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,17 +49,45 @@ public final class AskService {
         DecisionLog decisionLog = new DecisionLog(ws.database(), ws.documents(), ws.clock());
         decisionLog.refresh();
         Corpus corpus = new Corpus(ws.documents(), ws.database(), viewer);
-        Intent intent = Intent.of(question);
-        String topic = intent.topic().isBlank() ? question : intent.topic();
-        Subject subject = new SubjectResolver(corpus, ws.people()).resolve(topic);
-        Neighborhood n = new Gatherer(corpus, ws.index(), ws.people()).gather(subject);
-        List<Decision> decisions = decisions(decisionLog, n, intent, subject);
-        FactSheet sheet = new StatusComposer(corpus, ws.people(), ws.clock().instant()).compose(intent, subject, n, decisions);
+        Instant now = ws.clock().instant();
+        ZoneId zone = zoneOf(viewer);
+        Intent intent = Intent.of(question, now, zone);
+        SubjectResolver resolver = new SubjectResolver(corpus, ws.people());
 
-        String header = header(subject);
-        String extractive = sheet.isEmpty()
+        FactSheet sheet;
+        String header, headline;
+        Subject subject;
+        Verdict verdict = null;
+        if (structured(intent)) {
+            sheet = new FactSheet();
+            StructuredAnswers answers = new StructuredAnswers(corpus, ws.people(), now, zone);
+            subject = intent.topic().isBlank() ? Subject.topic(question) : resolver.resolve(intent.topic());
+            String window = intent.windowWords() == null ? "" : intent.windowWords();
+            headline = switch (intent.kind()) {
+                case BLOCKED_NOW -> answers.blocked(sheet);
+                case RECENT -> answers.recent(sheet, now.minus(intent.window()), window.isEmpty() ? "recently" : window);
+                case WORKING_ON -> answers.workingOn(sheet, teamKey(intent.topic()));
+                default -> answers.decisions(sheet, decisionLog.all(), intent.window() == null ? null : now.minus(intent.window()),
+                        subject.kind().equals("person") ? subject.key() : null,
+                        subject.kind().equals("person") ? "by " + subject.title() : window.isEmpty() ? "recently" : window);
+            };
+            if (!subject.kind().equals("person")) subject = Subject.topic(question);
+            header = "_Answered from the store's records" + (intent.window() == null ? "" : " of the window (" + window + ")") + "._\n\n";
+        } else {
+            String topic = intent.topic().isBlank() ? question : intent.topic();
+            subject = resolver.resolve(topic);
+            Neighborhood n = new Gatherer(corpus, ws.index(), ws.people()).gather(subject);
+            List<Decision> decisions = decisions(decisionLog, n, intent, subject);
+            StatusComposer.Composition c = new StatusComposer(corpus, ws.people(), now, zone).compose(intent, subject, n, decisions);
+            sheet = c.sheet();
+            headline = c.headline();
+            verdict = c.verdict();
+            header = header(subject);
+        }
+        String lead = header + (headline == null ? "" : "**" + headline + "**\n\n");
+        String extractive = sheet.isEmpty() && headline == null
                 ? header + "Nothing in the store you can see answers this yet."
-                : header + FactText.markdown(sheet);
+                : lead + FactText.markdown(sheet);
         LlmUsage usage = LlmUsage.none();
         String text = extractive;
         if (llm.isPresent() && !sheet.isEmpty()) {
@@ -68,9 +99,46 @@ public final class AskService {
             Set<Integer> numbers = sheet.citations().stream().map(Citation::n).collect(Collectors.toSet());
             Prose prose = llm.get().write("ask", slots, numbers, slots.get("facts") + "\n" + slots.get("conflicts") + "\n" + question);
             usage = LlmUsage.of(prose);
-            if (prose.accepted()) text = header + prose.text().strip();
+            // the headline is computed, not written: it opens the answer on both paths
+            if (prose.accepted()) text = lead + prose.text().strip();
         }
-        return new Answer(question, subject.isTopic() ? null : subject, text, sheet.citations(), sheet.conflicts(), usage);
+        return new Answer(question, subject.isTopic() ? null : subject, text, sheet.citations(), sheet.conflicts(), usage, headline, verdict);
+    }
+
+    private static boolean structured(Intent intent) {
+        return switch (intent.kind()) {
+            case BLOCKED_NOW, RECENT, DECISIONS, WORKING_ON -> true;
+            default -> false;
+        };
+    }
+
+    /** The reader's time zone (their Slack or Linear profile), else UTC. */
+    private ZoneId zoneOf(Viewer viewer) {
+        if (viewer.email() == null) return ZoneOffset.UTC;
+        try {
+            return ws.people().timeZoneOf(viewer.email()).map(ZoneId::of).orElse(ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    /** The Linear team a phrase names ("in the ranking team" → RNK), by key or name as its issues carry them, or null for everyone. */
+    private String teamKey(String phrase) {
+        Set<String> words = Words.significant(phrase);
+        if (words.isEmpty()) return null;
+        Map<String, String> teams = new LinkedHashMap<>();
+        for (Map<String, Object> row : ws.database().jdbc().queryForList(
+                "SELECT DISTINCT properties FROM documents WHERE source = 'linear' AND kind = 'issue' AND deleted_at IS NULL LIMIT 2000")) {
+            // properties is JSON text; the team's key and name are enough here
+            String json = String.valueOf(row.values().iterator().next());
+            java.util.regex.Matcher key = java.util.regex.Pattern.compile("\"team\":\"([^\"]+)\"").matcher(json);
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("\"team_name\":\"([^\"]+)\"").matcher(json);
+            if (key.find()) teams.putIfAbsent(key.group(1), name.find() ? name.group(1) : key.group(1));
+        }
+        for (Map.Entry<String, String> t : teams.entrySet()) {
+            if (words.contains(t.getKey().toLowerCase(java.util.Locale.ROOT)) || Words.fuzzyOverlap(t.getValue(), words).matched() > 0) return t.getKey();
+        }
+        return null;
     }
 
     private static String header(Subject s) {

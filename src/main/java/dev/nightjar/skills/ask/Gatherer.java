@@ -102,6 +102,9 @@ public final class Gatherer {
                 .filter(id -> id.startsWith("linear:issue:")).toList());
         addIssues(n, ids);
         aroundIssues(n);
+        // what the issue holds up, one hop down the BLOCKS links
+        List<String> downstream = corpus.linksFrom(List.of(issue.id()), LinkType.BLOCKS).stream().map(Link::to).toList();
+        for (StoredDocument d : corpus.findAll(downstream)) if (!finished(d)) n.blocks.add(d);
     }
 
     private void person(Subject subject, Neighborhood n) {
@@ -127,14 +130,16 @@ public final class Gatherer {
     }
 
     /** PRs, comments, threads and runs that name the issues; reviews of the PRs; runs at their commits; blockers. */
-    private void aroundIssues(Neighborhood n) {
+    void aroundIssues(Neighborhood n) {
         Set<String> issueIds = n.issues.keySet();
         Set<String> prIds = new LinkedHashSet<>(n.prs.keySet());
         Set<String> other = new LinkedHashSet<>();
         for (Link l : corpus.linksTo(issueIds, LinkType.REFERENCES, LinkType.CLOSES, LinkType.COMMENT_ON)) {
             String from = l.from().toString();
-            if (from.startsWith("github:pr:")) prIds.add(from);
-            else if (!from.startsWith("linear:issue:")) other.add(from);
+            if (from.startsWith("github:pr:")) {
+                prIds.add(from);
+                n.prsOfIssue.computeIfAbsent(l.to(), k -> new ArrayList<>()).add(from);
+            } else if (!from.startsWith("linear:issue:")) other.add(from);
         }
         for (StoredDocument d : corpus.findAll(prIds)) n.prs.put(d.id(), d);
         List<Link> reviews = corpus.linksTo(n.prs.keySet(), LinkType.COMMENT_ON);
@@ -155,6 +160,7 @@ public final class Gatherer {
         for (StoredDocument d : docs) {
             String kind = d.document().id().kind();
             if (kind.equals("project-update") || kind.equals("initiative-update")) n.updates.put(d.id(), d);
+            else if (kind.equals("comment") && d.document().id().source().equals("linear")) n.comments.put(d.id(), d);
             else if (kind.equals("review")) continue;
             else if (kind.equals("pr")) n.prs.put(d.id(), d);
             else if (kind.equals("run")) n.runs.put(d.id(), d);
@@ -181,6 +187,20 @@ public final class Gatherer {
             });
             frontier = next;
         }
+        // the blockers' own pull requests and their reviews: "blocked by RNK-130, whose PR #55 has changes requested"
+        Set<String> outside = new LinkedHashSet<>();
+        n.blockedBy.values().forEach(l -> l.forEach(d -> { if (!n.issues.containsKey(d.id())) outside.add(d.id()); }));
+        if (outside.isEmpty()) return;
+        Set<String> prIds = new LinkedHashSet<>();
+        for (Link l : corpus.linksTo(outside, LinkType.REFERENCES, LinkType.CLOSES)) {
+            String from = l.from().toString();
+            if (!from.startsWith("github:pr:")) continue;
+            prIds.add(from);
+            n.prsOfIssue.computeIfAbsent(l.to(), k -> new ArrayList<>()).add(from);
+        }
+        for (StoredDocument d : corpus.findAll(prIds)) n.prs.putIfAbsent(d.id(), d);
+        for (Link l : corpus.linksTo(prIds, LinkType.COMMENT_ON)) if (l.from().kind().equals("review")) n.reviewOf.put(l.from().toString(), l.to());
+        for (StoredDocument d : corpus.findAll(n.reviewOf.keySet())) n.reviews.putIfAbsent(d.id(), d);
     }
 
     /**
@@ -205,6 +225,12 @@ public final class Gatherer {
         List<SearchHit> hits = index.search(SearchRequest.of(text, TOPICAL_HITS).visibleTo(corpus.viewer().searchFilter()));
         List<String> ids = hits.stream().map(SearchHit::id).toList();
         for (StoredDocument d : corpus.findAll(ids)) {
+            if (!requireAllWords && words.size() > 1) {
+                // a free topic: a hit sharing under half of its words, or one word of two, is noise ("budget" in "Budget review moved")
+                Set<String> docWords = Words.significant(d.document().title() + " " + d.document().body());
+                long shared = words.stream().filter(docWords::contains).count();
+                if (shared < Math.min(2, words.size()) || shared * 2 < words.size()) continue;
+            }
             if (requireAllWords) {
                 Set<String> docWords = Words.significant(d.document().title() + " " + d.document().body());
                 if (!docWords.containsAll(words)) continue;

@@ -21,15 +21,21 @@ public final class Neighborhood {
     final Map<String, StoredDocument> runs = new LinkedHashMap<>();
     final Map<String, StoredDocument> updates = new LinkedHashMap<>();
     final Map<String, StoredDocument> attached = new LinkedHashMap<>();
+    /** Linear comments on the issues (records: what people said on the issue) */
+    final Map<String, StoredDocument> comments = new LinkedHashMap<>();
+    /** for an issue subject: the unfinished issues it blocks */
+    final List<StoredDocument> blocks = new ArrayList<>();
     /** blocked issue id → its visible blockers */
     final Map<String, List<StoredDocument>> blockedBy = new LinkedHashMap<>();
+    /** issue id → the PRs that name it */
+    final Map<String, List<String>> prsOfIssue = new LinkedHashMap<>();
     /** review id → PR id */
     final Map<String, String> reviewOf = new LinkedHashMap<>();
 
     public List<StoredDocument> all() {
         Map<String, StoredDocument> all = new LinkedHashMap<>();
         planning.forEach(d -> all.put(d.id(), d));
-        for (Map<String, StoredDocument> m : List.of(issues, prs, reviews, runs, updates, attached)) all.putAll(m);
+        for (Map<String, StoredDocument> m : List.of(issues, prs, reviews, runs, updates, attached, comments)) all.putAll(m);
         blockedBy.values().forEach(l -> l.forEach(d -> all.putIfAbsent(d.id(), d)));
         return List.copyOf(all.values());
     }

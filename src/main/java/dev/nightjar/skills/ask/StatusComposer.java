@@ -13,6 +13,9 @@ import dev.nightjar.store.PeopleDirectory;
 import dev.nightjar.store.StoredDocument;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import dev.nightjar.skills.Humanize;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,36 +35,70 @@ public final class StatusComposer {
 
     static final String SUBJECT = "Subject", PLAN = "Plan (canonical)", PROGRESS = "Progress", BLOCKERS = "Blockers",
             CODE = "Code", EXPERIMENTS = "Experiments", DECISIONS = "Decisions", WORKING = "Discussion (working documents)",
-            SCRATCHPAD = "Scratchpad notes (raw thoughts, not facts)", FOUND = "Found";
+            SCRATCHPAD = "Scratchpad notes (raw thoughts, not facts)", FOUND = "Found", WORKING_ON = "Working on";
     private static final Duration RECENT = Duration.ofDays(7);
-    private static final int LIST_MAX = 6;
+    /** Items per list: the answer's details stay short; every document stays reachable through its citation. */
+    private static final int LIST_MAX = 3;
 
     private final Corpus corpus;
     private final PeopleDirectory people;
     private final Instant now;
+    private final ZoneId zone;
 
     public StatusComposer(Corpus corpus, PeopleDirectory people, Instant now) {
+        this(corpus, people, now, ZoneOffset.UTC);
+    }
+
+    /** @param zone the reader's time zone, for humanised times */
+    public StatusComposer(Corpus corpus, PeopleDirectory people, Instant now, ZoneId zone) {
         this.corpus = corpus;
         this.people = people;
         this.now = now;
+        this.zone = zone;
     }
 
-    public FactSheet compose(Intent intent, Subject subject, Neighborhood n, List<Decision> decisions) {
+    /** The fact sheet, and for an initiative or project the verdict and the headline that opens the answer. */
+    public record Composition(FactSheet sheet, String headline, Verdict verdict) {
+    }
+
+    public Composition compose(Intent intent, Subject subject, Neighborhood n, List<Decision> decisions) {
         FactSheet sheet = new FactSheet();
         Canon canon = new Canon(n.all());
+        Verdict verdict = null;
+        String headline = null;
+        if (subject.kind().equals("initiative") || subject.kind().equals("project")) {
+            VerdictJudge judge = new VerdictJudge(now, zone);
+            verdict = judge.judge(subject, n, canon, sheet);
+            headline = judge.headline(verdict, sheet);
+        }
+        compose(sheet, canon, intent, subject, n, decisions);
+        return new Composition(sheet, headline, verdict);
+    }
+
+    private void compose(FactSheet sheet, Canon canon, Intent intent, Subject subject, Neighborhood n, List<Decision> decisions) {
         // The sections a question asks about come first; the rest follow in the usual order.
         if (intent.kind() == Intent.Kind.WHY) decisions(sheet, decisions, intent);
-        if (intent.kind() == Intent.Kind.BLOCKERS) blockers(sheet, n);
+        if (intent.kind() == Intent.Kind.BLOCKERS) blockers(sheet, n, BLOCKERS);
         if (!subject.isTopic()) subjectRecord(sheet, n);
         canon.facts(sheet, PLAN);
         if (!subject.isTopic()) progress(sheet, n); // counts over a handful of search hits would mislead
-        if (intent.kind() != Intent.Kind.BLOCKERS) blockers(sheet, n);
+        if (intent.kind() != Intent.Kind.BLOCKERS) blockers(sheet, n, BLOCKERS);
         code(sheet, n);
         experiments(sheet, n, canon);
         if (intent.kind() != Intent.Kind.WHY) decisions(sheet, decisions, intent);
+        if (subject.kind().equals("person")) workingOn(sheet, n);
         labelled(sheet, n, subject.isTopic());
         canon.conflicts(sheet, n.all());
-        return sheet;
+    }
+
+    /** A person's unfinished issues, in progress first. */
+    private void workingOn(FactSheet sheet, Neighborhood n) {
+        n.issues.values().stream().filter(d -> !Gatherer.finished(d))
+                .sorted(Comparator.comparing((StoredDocument d) -> "in_progress".equals(d.document().state()) ? 0 : 1)
+                        .thenComparing(Canon::updated, Comparator.reverseOrder()))
+                .limit(LIST_MAX * 2)
+                .forEach(d -> sheet.add(WORKING_ON, describeIssue(d) + (n.blockedBy.containsKey(d.id()) ? ", blocked by "
+                        + String.join(", ", n.blockedBy.get(d.id()).stream().map(b -> b.document().id().key()).toList()) : "") + ".", d));
     }
 
     private void subjectRecord(FactSheet sheet, Neighborhood n) {
@@ -86,6 +123,16 @@ public final class StatusComposer {
             }
             String what = kind.equals("issue") ? "Issue " + doc.id().key() + " " + doc.title() : "Linear " + kind + " " + doc.title();
             sheet.add(SUBJECT, what + ": " + String.join(", ", parts) + ".", d);
+        }
+        if (!n.blocks.isEmpty()) {
+            sheet.add(SUBJECT, "It blocks " + String.join(" and ", n.blocks.stream().map(StatusComposer::describeIssue).toList()) + ".",
+                    n.blocks.toArray(StoredDocument[]::new));
+        }
+        if (n.planning.size() == 1 && n.planning.get(0).document().id().kind().equals("issue")) {
+            // an issue's own comments are what its people said about it last: the latest few, newest first
+            n.comments.values().stream().sorted(Comparator.comparing(Canon::updated).reversed()).limit(LIST_MAX)
+                    .forEach(c -> sheet.add(SUBJECT, "Comment by " + people.displayName(c.document().author()) + " ("
+                            + Humanize.ago(Canon.updated(c), now, zone) + "): " + firstLine(c.document().body()), c));
         }
         latestUpdate(sheet, n);
     }
@@ -115,7 +162,7 @@ public final class StatusComposer {
         sheet.add(PROGRESS, total + (total == 1 ? " issue" : " issues") + " in Linear: " + String.join(", ", parts)
                 + (active > 0 ? " (" + Math.round(100.0 * done / active) + "% of the non-canceled work done)" : "") + ".", sources);
         n.issues.values().stream().filter(d -> recent(d.document().updatedAt()) && !"open".equals(d.document().state()))
-                .sorted(Comparator.comparing(Canon::updated).reversed()).limit(LIST_MAX)
+                .sorted(Comparator.comparing(Canon::updated).reversed()).limit(2)
                 .forEach(d -> sheet.add(PROGRESS, "Moved recently: " + d.document().id().key() + " " + d.document().title() + " is "
                         + stateName(d.document()) + " (updated " + Canon.day(Canon.updated(d)) + ").", d));
         n.issues.values().stream().filter(d -> "1".equals(d.document().properties().get("priority")) && !Gatherer.finished(d)
@@ -123,28 +170,47 @@ public final class StatusComposer {
                 .forEach(d -> sheet.add(PROGRESS, "Urgent and unassigned: " + d.document().id().key() + " " + d.document().title() + ".", d));
     }
 
-    private void blockers(FactSheet sheet, Neighborhood n) {
+    /** Each open BLOCKS chain once, from its most downstream issue, with each issue's open pull request and its review state. */
+    void blockers(FactSheet sheet, Neighborhood n, String section) {
         // an issue that is itself a blocker in a longer chain is told inside that chain, not twice
         Set<String> blocking = new java.util.HashSet<>();
         n.blockedBy.values().forEach(l -> l.forEach(d -> blocking.add(d.id())));
         for (StoredDocument blocked : n.issues.values()) {
             if (Gatherer.finished(blocked) || !n.blockedBy.containsKey(blocked.id()) || blocking.contains(blocked.id())) continue;
             List<StoredDocument> chain = new ArrayList<>(List.of(blocked));
-            StringBuilder text = new StringBuilder(describeIssue(blocked));
+            StringBuilder text = new StringBuilder(describeIssue(blocked) + pullRequestState(blocked, n, chain));
             StoredDocument current = blocked;
             Set<String> seen = new java.util.HashSet<>(Set.of(blocked.id()));
             String joiner = " is blocked by ";
             while (n.blockedBy.containsKey(current.id())) {
                 List<StoredDocument> by = n.blockedBy.get(current.id()).stream().filter(d -> !seen.contains(d.id())).toList();
                 if (by.isEmpty()) break;
-                text.append(joiner).append(String.join(" and ", by.stream().map(StatusComposer::describeIssue).toList()));
                 chain.addAll(by);
+                text.append(joiner).append(String.join(" and ", by.stream().map(d -> describeIssue(d) + pullRequestState(d, n, chain)).toList()));
                 by.forEach(d -> seen.add(d.id()));
                 current = by.get(0);
                 joiner = ", which is blocked by ";
             }
-            sheet.add(BLOCKERS, text + ".", chain.toArray(StoredDocument[]::new));
+            sheet.add(section, text + ".", chain.toArray(StoredDocument[]::new));
         }
+    }
+
+    /** " (PR #55: changes requested by Tomás Ibarra, 5 h ago)": the open PR of an issue and its latest review; adds them to {@code cited}. */
+    private String pullRequestState(StoredDocument issue, Neighborhood n, List<StoredDocument> cited) {
+        for (String prId : n.prsOfIssue.getOrDefault(issue.id(), List.of())) {
+            StoredDocument pr = n.prs.get(prId);
+            if (pr == null || !"open".equals(pr.document().state())) continue;
+            Optional<StoredDocument> review = n.reviews.values().stream().filter(r -> prId.equals(n.reviewOf.get(r.id())))
+                    .filter(r -> !"commented".equals(r.document().state())).max(Comparator.comparing(Canon::updated));
+            String number = "#" + pr.document().properties().getOrDefault("number", pr.document().id().key());
+            cited.add(pr);
+            if (review.isEmpty()) return " (PR " + number + " awaits review)";
+            cited.add(review.get());
+            String state = review.get().document().state().replace('_', ' ');
+            return " (PR " + number + ": " + state + " by " + people.displayName(review.get().document().author())
+                    + ", " + Humanize.ago(Canon.updated(review.get()), now, zone) + ")";
+        }
+        return "";
     }
 
     static String describeIssue(StoredDocument d) {
@@ -164,8 +230,9 @@ public final class StatusComposer {
         prs.sort(Comparator.comparing(Canon::updated).reversed());
         int shown = 0;
         for (StoredDocument pr : prs) {
-            if (shown++ >= LIST_MAX * 2) break;
             Document doc = pr.document();
+            if ("merged".equals(doc.state()) && !recent(Canon.updated(pr))) continue; // older merges are history, reachable via the issues
+            if (shown++ >= LIST_MAX * 2) break;
             String number = "#" + doc.properties().getOrDefault("number", doc.id().key());
             StoredDocument review = latestReview.get(pr.id());
             if ("merged".equals(doc.state())) {
@@ -191,29 +258,58 @@ public final class StatusComposer {
         if (latest.isPresent()) {
             StoredDocument run = latest.get();
             boolean compared = false;
-            for (Canon.Target t : canon.targets()) {
-                Optional<Map.Entry<String, Double>> metric = run.document().metrics().entrySet().stream()
+            for (Canon.Target t : targets(canon, n)) {
+                Optional<Map.Entry<String, Double>> metric = userMetrics(run).entrySet().stream()
                         .filter(e -> Mentions.metricKey(e.getKey()).equals(t.target().key())).findFirst();
                 if (metric.isEmpty()) continue;
                 double v = metric.get().getValue();
                 boolean meets = Mentions.meets(t.target(), v);
-                sheet.add(EXPERIMENTS, "Latest finished run " + run.document().title() + " (" + Canon.day(Canon.updated(run)) + "): "
-                        + t.target().metric() + " = " + Numbers.format(v) + (meets ? ", meeting" : ", short of") + " the canonical target "
-                        + t.describe() + ".", run, t.source());
+                boolean canonical = t.source().truth() == TruthLevel.CANONICAL;
+                String unit = t.target().unit().isEmpty() ? "" : (t.target().unit().equals("%") ? "%" : " " + t.target().unit());
+                sheet.add(EXPERIMENTS, "Latest finished run " + run.document().title() + " (" + Humanize.ago(Canon.updated(run), now, zone) + "): "
+                        + t.target().metric() + " = " + Numbers.format(v) + unit
+                        + (Mentions.metricKey(metric.get().getKey()).equals(Mentions.metricKey(t.target().metric())) && !metric.get().getKey().contains("_")
+                            ? "" : " (logged as " + metric.get().getKey() + ")")
+                        + (meets ? ", meeting" : ", short of")
+                        + (canonical ? " the canonical target " : " the target ") + t.describe()
+                        + (canonical ? "" : " (from the working document " + t.source().document().title() + ", not canonical)") + ".", run, t.source());
                 compared = true;
             }
             if (!compared) {
-                String metrics = String.join(", ", run.document().metrics().entrySet().stream().limit(4)
+                String metrics = String.join(", ", userMetrics(run).entrySet().stream().limit(4)
                         .map(e -> e.getKey() + " = " + Numbers.format(e.getValue())).toList());
-                sheet.add(EXPERIMENTS, "Latest finished run " + run.document().title() + " (" + Canon.day(Canon.updated(run)) + ")"
+                sheet.add(EXPERIMENTS, "Latest finished run " + run.document().title() + " (" + Humanize.ago(Canon.updated(run), now, zone) + ")"
                         + (metrics.isEmpty() ? "" : ": " + metrics) + ".", run);
             }
         }
         runs.stream().filter(r -> "crashed".equals(r.document().state()) || "failed".equals(r.document().state())).limit(LIST_MAX)
-                .forEach(r -> sheet.add(EXPERIMENTS, "Run " + r.document().title() + " " + r.document().state() + " ("
-                        + Canon.day(Canon.updated(r)) + ").", r));
-        runs.stream().filter(r -> "running".equals(r.document().state())).limit(3)
-                .forEach(r -> sheet.add(EXPERIMENTS, "Run " + r.document().title() + " is running.", r));
+                .forEach(r -> {
+                    String notes = r.document().properties().getOrDefault("notes", "");
+                    sheet.add(EXPERIMENTS, "Run " + r.document().title() + " " + r.document().state() + " " + Humanize.ago(Canon.updated(r), now, zone)
+                            + (notes.isBlank() ? "." : ": " + notes), r);
+                });
+        runs.stream().filter(r -> "running".equals(r.document().state())).limit(LIST_MAX)
+                .forEach(r -> sheet.add(EXPERIMENTS, "Run " + r.document().title() + " is running (last heartbeat "
+                        + Humanize.ago(Canon.updated(r), now, zone) + ").", r));
+    }
+
+    /** The canonical targets, then targets stated only in working documents of the subject (labelled as such). */
+    private static List<Canon.Target> targets(Canon canon, Neighborhood n) {
+        List<Canon.Target> out = new ArrayList<>(canon.targets());
+        for (StoredDocument d : n.attached.values()) {
+            if (d.truth() != TruthLevel.WORKING || d.superseded()) continue;
+            for (Mentions.MetricTarget t : Mentions.metricTargets(d.document().body())) {
+                if (out.stream().noneMatch(o -> o.target().key().equals(t.key()))) out.add(new Canon.Target(t, d));
+            }
+        }
+        return out;
+    }
+
+    /** A run's metrics without W&B's system keys ({@code _runtime}, {@code _step}, {@code _timestamp}, {@code _wandb.*}). */
+    static Map<String, Double> userMetrics(StoredDocument run) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        run.document().metrics().forEach((k, v) -> { if (!k.startsWith("_") && !k.contains("/_") && !k.contains("._")) out.put(k, v); });
+        return out;
     }
 
     private void decisions(FactSheet sheet, List<Decision> decisions, Intent intent) {
@@ -244,6 +340,7 @@ public final class StatusComposer {
         int working = 0, scratch = 0, found = 0;
         for (StoredDocument d : docs) {
             if (d.truth() == TruthLevel.CANONICAL && !topic) continue; // stated in the plan section
+            if (chatter(d)) continue;
             Document doc = d.document();
             String when = " (" + Canon.day(Canon.updated(d)) + (doc.author() == null ? "" : ", " + people.displayName(doc.author())) + ")";
             if (d.superseded()) {
@@ -261,8 +358,21 @@ public final class StatusComposer {
         }
     }
 
+    /**
+     * A lone Slack message of a few words ("Picking up RNK-22 today.", "Deploy went out."): stand-up
+     * padding, not a fact about the subject. Threads with replies and longer messages stay.
+     */
+    static boolean chatter(StoredDocument d) {
+        if (!d.document().id().source().equals("slack")) return false;
+        if (!"0".equals(d.document().properties().getOrDefault("reply_count", "0"))) return false;
+        String text = StructuredAnswers.lastMessage(d.document().body())[1];
+        return text.split("\\s+").length < 8;
+    }
+
     private static String excerpt(Document doc) {
         String body = doc.body().isBlank() ? doc.title() : doc.body();
+        int summary = body.indexOf("\n---");
+        if (summary > 0) body = body.substring(0, summary); // a note's raw summary block repeats its text
         String text = body.replaceAll("\\s+", " ").strip();
         return text.length() > 220 ? text.substring(0, 219).stripTrailing() + "…" : text;
     }

@@ -65,7 +65,7 @@ public final class SubjectResolver {
         String lower = topic.toLowerCase(Locale.ROOT);
         List<Scored> scored = new ArrayList<>();
         for (StoredDocument d : corpus.query("source = 'linear' AND kind IN ('initiative', 'project') AND deleted_at IS NULL")) {
-            Words.Overlap o = Words.overlap(d.document().title(), tokens);
+            Words.Overlap o = Words.fuzzyOverlap(d.document().title(), tokens);
             if (o.matched() == 0) continue;
             boolean whole = lower.contains(d.document().title().toLowerCase(Locale.ROOT));
             scored.add(new Scored(d, o, whole));
