@@ -1,8 +1,14 @@
 # Sourced by ./nightjar and ./build: sets JAVA_HOME to a JDK >= 21 or exits with a clear message.
 # Order: $JAVA_HOME, the `java` on PATH, then the newest JDK under /usr/lib/jvm.
+# The JDK's release file names its version without starting a JVM (each start costs ~0.1 s of a
+# launch that should take well under a second); ask the JVM only when there is no such file.
 nightjar_java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 \
-    | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
+  local v=""
+  [ -f "$1/release" ] && v="$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$1/release" | head -n 1)"
+  [ -n "$v" ] || v="$("$1/bin/java" -XshowSettings:properties -version 2>&1 \
+    | awk -F'= ' '/java.specification.version/ {print $2; exit}')"
+  v="${v#1.}"   # 1.8 -> 8
+  echo "${v%%[.+-]*}"
 }
 
 nightjar_find_jdk() {
@@ -25,6 +31,7 @@ nightjar_find_jdk() {
     exit 2
   fi
   export JAVA_HOME="$best"
+  NIGHTJAR_JAVA_MAJOR="$best_major"
   export PATH="$JAVA_HOME/bin:$PATH"
 }
 nightjar_find_jdk

@@ -14,11 +14,15 @@ public final class Main {
     public static void main(String[] args) {
         // before logging starts: --debug also shows the framework's own errors (logback.xml reads this)
         if (java.util.Arrays.asList(args).contains("--debug")) System.setProperty("nightjar.batch.log", "WARN");
-        // Lucene and H2 log through java.util.logging; send it through SLF4J so logback.xml rules it
-        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
-        org.slf4j.bridge.SLF4JBridgeHandler.install();
+        installLogging();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(Cli.execute(Environment.system(), Clock.systemUTC(), out, err, args));
+    }
+
+    /** Lucene and H2 log through java.util.logging; this sends it through SLF4J so logback.xml rules it. */
+    public static void installLogging() {
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
     }
 }

@@ -4,6 +4,7 @@ import dev.nightjar.config.ConfigException;
 import dev.nightjar.model.Document;
 import dev.nightjar.store.Database;
 import dev.nightjar.store.DocumentStore;
+import dev.nightjar.store.StoreChanges;
 import dev.nightjar.store.StoredDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -138,11 +139,38 @@ public final class DocumentIndex implements AutoCloseable {
             max[0] = Math.max(max[0], d.changeSeq());
         });
         appliedSeq = max[0];
-        if (count[0] > 0) {
-            if (System.nanoTime() - lastCommitNanos > COMMIT_INTERVAL.toNanos()) commit();
-            else refresh();
-        }
+        if (count[0] > 0) commitOrRefresh();
         return count[0];
+    }
+
+    /**
+     * Applies a store write that has just committed, from the documents the write handed back instead of
+     * reading them from the store again: created documents are added (the store never had them, so the
+     * index cannot), changed ones updated by id, deleted ones removed. This is only a shortcut of
+     * {@link #catchUp}: when the write does not directly follow the last change applied (another writer's
+     * change came in between, or a later write was applied first), it replays from the store instead, so
+     * the change sequence still decides what the index holds and what recovery replays. Returns the number
+     * of changes applied.
+     */
+    public synchronized int applyCommitted(StoreChanges changes, DocumentStore store) {
+        if (readOnly()) return catchUp(store);
+        if (changes.isEmpty() || changes.lastSeq() <= appliedSeq) return 0; // nothing new, or replayed already
+        if (changes.firstSeq() != appliedSeq + 1) return catchUp(store);
+        try {
+            for (StoredDocument d : changes.created()) writer.addDocument(toLucene(d));
+            for (StoredDocument d : changes.changed()) writer.updateDocument(new Term(IndexFields.ID, d.id()), toLucene(d));
+            for (String id : changes.deleted()) writer.deleteDocuments(new Term(IndexFields.ID, id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        appliedSeq = changes.lastSeq();
+        commitOrRefresh();
+        return changes.created().size() + changes.changed().size() + changes.deleted().size();
+    }
+
+    private void commitOrRefresh() {
+        if (System.nanoTime() - lastCommitNanos > COMMIT_INTERVAL.toNanos()) commit();
+        else refresh();
     }
 
     /**

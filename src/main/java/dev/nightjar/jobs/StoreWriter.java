@@ -2,6 +2,8 @@ package dev.nightjar.jobs;
 
 import dev.nightjar.Workspace;
 import dev.nightjar.connectors.RequestStats;
+import dev.nightjar.store.DocumentStore;
+import dev.nightjar.store.StoreChanges;
 import dev.nightjar.store.WriteResult;
 import dev.nightjar.truth.TruthAssessor;
 
@@ -49,8 +51,15 @@ final class StoreWriter implements ItemWriter<NormalizedPage>, StepExecutionList
     @Override
     public void write(Chunk<? extends NormalizedPage> chunk) {
         ExecutionContext ec = step.getExecutionContext();
+        StoreChanges written = null;
+        boolean contiguous = true;
         for (NormalizedPage page : chunk) {
-            WriteResult r = ws.documents().write(page.normalized(), truth);
+            DocumentStore.Written w = ws.documents().writeBatch(page.normalized(), truth);
+            WriteResult r = w.result();
+            if (contiguous) {
+                written = written == null ? w.changes() : written.then(w.changes());
+                contiguous = written != null;
+            }
             if (full) ws.documents().markSeen(page.normalized().documents().stream().map(d -> d.id().toString()).toList(), runId);
             PageItem p = page.page();
             if (p.nextCursor() != null) ws.cursors().put(p.source(), p.stream(), p.nextCursor(), ws.clock().instant());
@@ -58,7 +67,13 @@ final class StoreWriter implements ItemWriter<NormalizedPage>, StepExecutionList
         }
         ec.putLong(SourceCounts.REQUESTS, requestBaseline + requests.requests());
         ec.putLong(SourceCounts.RETRIES, retryBaseline + requests.retries());
-        afterCommit(() -> ws.index().catchUp(ws.documents()));
+        // the index takes the chunk's documents from these writes once they commit (a replay from the store
+        // when the pages' change numbers are not one run, which the store's write lock makes rare)
+        StoreChanges toIndex = written;
+        afterCommit(() -> {
+            if (toIndex != null) ws.index().applyCommitted(toIndex, ws.documents());
+            else ws.index().catchUp(ws.documents());
+        });
     }
 
     private static void afterCommit(Runnable action) {

@@ -60,8 +60,22 @@ public final class DocumentStore {
      * the deletions the source reported.
      */
     public WriteResult write(Normalized batch, Function<Document, TruthAssessment> truth) {
+        return writeBatch(batch, truth).result();
+    }
+
+    /** What {@link #writeBatch} did: the counts, and the changes the index may apply once the write commits. */
+    public record Written(WriteResult result, StoreChanges changes) {
+    }
+
+    /**
+     * As {@link #write}, also handing back the documents as written, so that the index can apply them
+     * after the commit instead of reading them back from the store (see {@link StoreChanges}).
+     */
+    public Written writeBatch(Normalized batch, Function<Document, TruthAssessment> truth) {
         return locked(() -> db.tx().execute(status -> {
             Instant now = clock.instant();
+            long firstSeq = changeSeq.get() + 1; // under the write lock: this write's numbers are contiguous
+            List<StoredDocument> created = new ArrayList<>(), changed = new ArrayList<>();
             Map<String, Document> docs = new LinkedHashMap<>();
             for (Document d : batch.documents()) docs.put(d.id().toString(), d);
             Map<String, StoredDocument> existing = findAll(docs.keySet());
@@ -85,9 +99,11 @@ public final class DocumentStore {
                 if (old == null) {
                     inserts.add(insertRow(d, hash, t, now, seq));
                     versions.add(versionRow(d, 1, d.editedBy() != null ? d.editedBy() : d.author(), hash, now, "created"));
+                    created.add(asStored(d, 1, hash, t, null, now, now, seq));
                 } else {
                     int version = old.contentHash().equals(hash) ? old.version() : old.version() + 1;
                     updates.add(updateRow(d, hash, version, t, old, now, seq));
+                    changed.add(asStored(d, version, hash, t, old.supersededBy(), old.firstSeenAt(), now, seq));
                     if (version != old.version()) versions.add(versionRow(d, version, d.editedBy(), hash, now, Changes.between(old.document(), d)));
                 }
             }
@@ -101,9 +117,22 @@ public final class DocumentStore {
 
             writeLinks(batch.links(), relinked);
             new PeopleStore(db).upsertAll(batch.people(), now);
-            int deleted = markDeleted(batch.deleted(), now);
-            return new WriteResult(inserts.size(), updates.size(), unchanged, deleted);
+            List<String> deletedIds = new ArrayList<>();
+            int deleted = markDeleted(batch.deleted(), now, deletedIds);
+            return new Written(new WriteResult(inserts.size(), updates.size(), unchanged, deleted),
+                    new StoreChanges(firstSeq, changeSeq.get(), created, changed, deletedIds));
         }));
+    }
+
+    /**
+     * The row as {@link #forEachChangedAfter} would read it back (title cut to the column's length, no raw
+     * JSON), so that indexing from a write and replaying from the store give the same Lucene document.
+     */
+    private static StoredDocument asStored(Document d, int version, String hash, TruthAssessment t, String supersededBy,
+                                           Instant firstSeen, Instant now, long seq) {
+        Document row = d.toBuilder().title(truncate(d.title(), 4000)).rawJson(null).build();
+        return new StoredDocument(row, version, hash, t.level(), truncate(t.reason(), 1000), t.reviewBy(), t.stale(), supersededBy,
+                null, firstSeen, now, seq);
     }
 
     /**
@@ -154,7 +183,7 @@ public final class DocumentStore {
         List<DocumentId> gone = jdbc.query("SELECT source, kind, doc_key FROM documents WHERE source=? AND deleted_at IS NULL "
                         + "AND (seen_run IS NULL OR seen_run <> ?)",
                 (rs, i) -> new DocumentId(rs.getString(1), rs.getString(2), rs.getString(3)), source, runId);
-        return locked(() -> db.tx().execute(s -> markDeleted(gone, clock.instant())));
+        return locked(() -> db.tx().execute(s -> markDeleted(gone, clock.instant(), new ArrayList<>())));
     }
 
     private void writeLinks(List<Link> links, Set<String> relinked) {
@@ -188,13 +217,14 @@ public final class DocumentStore {
     }
 
     /** Marks documents deleted (kept for history and audit, hidden from search). */
-    private int markDeleted(Collection<DocumentId> ids, Instant now) {
-        int count = 0;
+    private int markDeleted(Collection<DocumentId> ids, Instant now, List<String> deletedIds) {
         for (DocumentId id : ids) {
-            count += jdbc.update("UPDATE documents SET deleted_at=?, changed_at=?, change_seq=? WHERE id=? AND deleted_at IS NULL",
-                    ts(now), ts(now), changeSeq.incrementAndGet(), id.toString());
+            if (jdbc.update("UPDATE documents SET deleted_at=?, changed_at=?, change_seq=? WHERE id=? AND deleted_at IS NULL",
+                    ts(now), ts(now), changeSeq.incrementAndGet(), id.toString()) > 0) {
+                deletedIds.add(id.toString());
+            }
         }
-        return count;
+        return deletedIds.size();
     }
 
     /** Updates the truth columns only (truth step, canonical marks); bumps change_seq so the index follows. */

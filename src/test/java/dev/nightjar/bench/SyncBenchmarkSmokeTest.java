@@ -30,6 +30,10 @@ class SyncBenchmarkSmokeTest {
             RunStore.SourceCounts c = r.incremental().getFirst().sources().get(source);
             assertThat(c.created() + c.changed()).as(source).isGreaterThanOrEqualTo(r.edited().get(source));
         }
+        // GitHub: the first quiet night after a sync spends no quota (every first page answers 304)
+        assertThat(r.unchanged().http().get("github").quotaUsed()).isZero();
+        // Slack: the ~1% night fits in the tiers' bursts; waits are the sleeper's recorded durations, not timed
+        assertThat(r.incremental().getFirst().waitedMillis().get("slack")).isLessThanOrEqualTo(1_500L);
         String table = BenchReport.markdown(null, null, r);
         assertThat(table).contains("| github |", "Σ ceil(items / max page size)", "`--full`");
     }

@@ -114,6 +114,54 @@ class DocumentIndexTest {
     }
 
     @Test
+    void indexingFromCommittedWritesGivesWhatAReplayFromTheStoreGives() {
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        List<String> queries = List.of("billing migration", "ranker experiment", "ledger export", "launch", "refund", "crash");
+        try (Workspace ws = TempWorkspace.open(tmp.resolve("ws"), clock, Map.of())) {
+            Random random = new Random(11);
+            String[] words = {"billing", "migration", "ranker", "experiment", "ledger", "export", "launch", "refund", "crash", "plan"};
+            int direct = 0;
+            for (int batch = 0; batch < 20; batch++) {
+                List<Document> docs = new ArrayList<>();
+                for (int i = 0; i < 30; i++) {
+                    int n = random.nextInt(200);
+                    StringBuilder body = new StringBuilder();
+                    for (int w = 0; w < 20; w++) body.append(words[random.nextInt(words.length)]).append(' ');
+                    // one title longer than the store's column: the index must hold the stored (cut) title either way
+                    String title = n == 7 ? "launch " + "x".repeat(5000) : words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)];
+                    docs.add(doc("linear:issue:T-" + n, title, body.toString(), now.minus(Duration.ofHours(random.nextInt(2000)))));
+                }
+                var written = ws.documents().writeBatch(new Normalized(docs, List.of(), List.of(),
+                        batch % 5 == 4 ? List.of(dev.nightjar.model.DocumentId.parse("linear:issue:T-" + random.nextInt(200))) : List.of()),
+                        d -> TruthAssessment.of(TruthLevel.values()[Math.abs(d.id().key().hashCode()) % 4], "test"));
+                if (batch % 7 == 3) {
+                    // a change from another writer between two writes: the next write no longer follows on, so it is replayed
+                    ws.documents().updateTruth(docs.get(0).id().toString(), TruthAssessment.of(TruthLevel.CANONICAL, "mark"), null);
+                }
+                boolean followsOn = written.changes().firstSeq() == ws.index().appliedSeq() + 1;
+                ws.index().applyCommitted(written.changes(), ws.documents());
+                if (followsOn) direct++;
+                assertThat(ws.index().applyCommitted(written.changes(), ws.documents())).as("a repeat applies nothing").isZero();
+            }
+            assertThat(direct).as("writes indexed from the write itself").isGreaterThan(10);
+            ws.index().compact();
+            List<List<SearchHit>> fromWrites = new ArrayList<>();
+            for (String q : queries) fromWrites.add(withoutScores(ws.index().search(SearchRequest.of(q, 10))));
+            int count = ws.index().documentCount();
+            assertThat(ws.index().rebuild(ws.documents())).isEqualTo(count);
+            for (int i = 0; i < queries.size(); i++) {
+                assertThat(withoutScores(ws.index().search(SearchRequest.of(queries.get(i), 10)))).as(queries.get(i)).isEqualTo(fromWrites.get(i));
+            }
+            assertThat(fromWrites).allSatisfy(top -> assertThat(top).hasSize(10));
+        }
+    }
+
+    private static List<SearchHit> withoutScores(List<SearchHit> hits) {
+        return hits.stream().map(h -> new SearchHit(h.id(), 0f, h.title(), h.url(), h.truth(), h.stale(), h.superseded(), h.updatedAt(),
+                h.highlight())).toList();
+    }
+
+    @Test
     void storeChangesNotYetIndexedAreReplayedOnOpen() {
         Path root = tmp.resolve("crash");
         try (Workspace ws = TempWorkspace.open(root)) {

@@ -53,7 +53,7 @@ final class ReviewsStream implements SourceStream {
 
     private Page readPulls(WalkCursor c) {
         boolean first = !c.walking;
-        String url = first ? StreamKind.PULLS.firstUrl(client, repo, null) : c.next;
+        String url = first ? StreamKind.PULLS.firstUrl(client, repo) : c.next;
         ApiResponse response = client.get(url, first && url.equals(c.etagUrl) ? c.etag : null);
         if (response.isNotModified()) return new Page(List.of(), c.json(), true);
         if (first) {

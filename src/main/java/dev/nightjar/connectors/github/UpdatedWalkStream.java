@@ -55,7 +55,7 @@ final class UpdatedWalkStream implements SourceStream {
 
     private Page readPage(WalkCursor c) {
         boolean first = c.next == null;
-        String url = first ? kind.firstUrl(client, repo, c.since) : c.next;
+        String url = first ? kind.firstUrl(client, repo) : c.next;
         String etag = first && url.equals(c.etagUrl) ? c.etag : null;
         ApiResponse response = client.get(url, etag);
         if (response.isNotModified()) {
@@ -65,6 +65,11 @@ final class UpdatedWalkStream implements SourceStream {
         if (first) {
             c.etagUrl = url;
             c.etag = response.header("ETag");
+            if (kind.walksBySince && c.since != null) {
+                // the first page changed; in graph order it cannot say where the watermark is, so `since` walks instead
+                c.next = kind.sinceUrl(client, repo, c.since);
+                return new Page(List.of(), c.json(), false);
+            }
         }
         List<SourceRecord> records = new ArrayList<>();
         boolean reachedWatermark = false;

@@ -47,6 +47,8 @@ final class FakeGitHub extends Dispatcher {
     final Map<Integer, List<ObjectNode>> reviews = new ConcurrentHashMap<>();
     final List<String> orgRepos = new CopyOnWriteArrayList<>();
     final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    /** The status code answered to each of {@link #requests}, same order. */
+    private final List<Integer> statuses = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<MockResponse>> faults = new ConcurrentHashMap<>();
     private volatile java.util.function.Predicate<HttpUrl> failWhen = u -> false;
     private volatile MockResponse failure;
@@ -174,7 +176,18 @@ final class FakeGitHub extends Dispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        MockResponse response = serve(request);
         requests.add(request);
+        statuses.add(Integer.parseInt(response.getStatus().split(" ")[1]));
+        return response;
+    }
+
+    /** How many requests from index {@code from} on were answered 304 (GitHub does not count them against the rate limit). */
+    long notModifiedSince(int from) {
+        return statuses.subList(from, statuses.size()).stream().filter(code -> code == 304).count();
+    }
+
+    private MockResponse serve(RecordedRequest request) {
         HttpUrl url = request.getRequestUrl();
         String path = url.encodedPath();
         Deque<MockResponse> queued = faults.get(path);

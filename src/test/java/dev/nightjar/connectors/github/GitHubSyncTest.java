@@ -123,43 +123,43 @@ class GitHubSyncTest {
         Connector connector = harness.connector();
         Map<String, String> cursors = new HashMap<>();
         GitHubHarness.syncAll(connector, cursors);
-        String pullsEtag = github.requestsTo(R + "/pulls").get(0).getRequestUrl().toString();
+        String pullsUrl = github.requestsTo(R + "/pulls").get(0).getRequestUrl().toString();
         int before = github.requests.size();
-        long requestsBefore = connector.stats().requests();
 
-        // run 2, nothing changed
+        // run 2, nothing changed: every stream asks for the same first page as last night, conditionally
         Map<String, StreamDrain.Result> run2 = GitHubHarness.syncAll(connector, cursors);
         assertThat(GitHubHarness.all(run2)).isEmpty();
         List<RecordedRequest> second = github.requests.subList(before, github.requests.size());
-        assertThat(second).hasSize(6); // one request per stream
-        // pulls and reviews ask for the same first page again, conditionally, and get 304
-        List<RecordedRequest> conditional = second.stream().filter(r -> r.getRequestUrl().encodedPath().equals(R + "/pulls")).toList();
-        assertThat(conditional).hasSize(2).allSatisfy(r -> {
-            assertThat(r.getRequestUrl().toString()).isEqualTo(pullsEtag);
+        assertThat(second).hasSize(6).allSatisfy(r -> {
             assertThat(r.getHeader("If-None-Match")).startsWith("\"");
+            assertThat(r.getRequestUrl().queryParameter("since")).isNull();
             assertThat(r.getRequestUrl().queryParameter("page")).isNull();
         });
-        // the since-endpoints ask only for what changed after the watermark (the newest item seen)
-        for (String path : List.of(R + "/issues", R + "/issues/comments", R + "/pulls/comments", R + "/commits")) {
-            List<RecordedRequest> reqs = second.stream().filter(r -> r.getRequestUrl().encodedPath().equals(path)).toList();
-            assertThat(reqs).as(path).hasSize(1);
-            assertThat(reqs.get(0).getRequestUrl().queryParameter("since")).as(path).isEqualTo(at(250));
-        }
-        assertThat(connector.stats().notModifiedCount()).isEqualTo(2);
+        assertThat(second.stream().filter(r -> r.getRequestUrl().encodedPath().equals(R + "/pulls")))
+                .hasSize(2).allSatisfy(r -> assertThat(r.getRequestUrl().toString()).isEqualTo(pullsUrl));
+        assertThat(github.notModifiedSince(before)).isEqualTo(6); // rate-limit use = requests not answered 304: none
+        assertThat(connector.stats().notModifiedCount()).isEqualTo(6);
+    }
 
-        // run 3, still unchanged: now every stream's first URL was asked before, so all six are 304s
-        long notModifiedBefore = connector.stats().notModifiedCount();
-        int before3 = github.requests.size();
-        Map<String, StreamDrain.Result> run3 = GitHubHarness.syncAll(connector, cursors);
-        assertThat(GitHubHarness.all(run3)).isEmpty();
-        List<RecordedRequest> third = github.requests.subList(before3, github.requests.size());
-        assertThat(third).hasSize(6).allSatisfy(r -> assertThat(r.getHeader("If-None-Match")).isNotNull());
-        assertThat(connector.stats().notModifiedCount() - notModifiedBefore).isEqualTo(6);
-        // rate-limit use = requests that were not 304
-        long spent3 = 6 - (connector.stats().notModifiedCount() - notModifiedBefore);
-        assertThat(spent3).isZero();
-        System.out.println("[github] incremental unchanged: run2 requests=" + (connector.stats().requests() - requestsBefore - 6)
-                + " (304s: 2), run3 requests=6 (304s: 6)");
+    @Test
+    void firstQuietNightAfterASyncWithChangesSpendsNoQuota() {
+        seed();
+        Connector connector = harness.connector();
+        Map<String, String> cursors = new HashMap<>();
+        GitHubHarness.syncAll(connector, cursors);
+        // a night with changes in every stream moves every watermark
+        github.addComment(999_002, 1001, false, "Late thought", at(400));
+        github.addReview(3, 80004, "APPROVED", at(401));
+        github.touchPull(3, at(401));
+        github.addCommit(FakeGitHub.sha("night-2"), "Fix retry ASR-118", at(402));
+        assertThat(GitHubHarness.all(GitHubHarness.syncAll(connector, cursors))).isNotEmpty();
+
+        // the first quiet night after it: every request is a 304, not only from the second quiet night on
+        int before = github.requests.size();
+        assertThat(GitHubHarness.all(GitHubHarness.syncAll(connector, cursors))).isEmpty();
+        List<RecordedRequest> quiet = github.requests.subList(before, github.requests.size());
+        assertThat(quiet).hasSize(6);
+        assertThat(quiet.size() - github.notModifiedSince(before)).as("requests that used rate limit").isZero();
     }
 
     @Test
@@ -180,7 +180,7 @@ class GitHubSyncTest {
         Map<String, StreamDrain.Result> run = GitHubHarness.syncAll(connector, cursors);
         List<RecordedRequest> reqs = github.requests.subList(before, github.requests.size());
 
-        // comments: asked with since= the previous watermark, returned only the late comment
+        // comments: the same first page as every night (no since=), newest first; only the late comment is new
         List<SourceRecord> comments = run.get("comments:acme/api").records();
         assertThat(comments).hasSize(1);
         assertThat(comments.get(0).json().get("id").asLong()).isEqualTo(999_001);
@@ -188,7 +188,7 @@ class GitHubSyncTest {
         assertThat(late.links()).contains(Link.toDocument(late.documents().get(0).id(), LinkType.COMMENT_ON,
                 dev.nightjar.model.DocumentId.parse("github:issue:acme/api#1001")));
         assertThat(reqs.stream().filter(r -> r.getRequestUrl().encodedPath().equals(R + "/issues/comments")))
-                .singleElement().satisfies(r -> assertThat(r.getRequestUrl().queryParameter("since")).isEqualTo(at(250)));
+                .singleElement().satisfies(r -> assertThat(r.getRequestUrl().queryParameter("since")).isNull());
 
         // pulls: page 1 reaches back past the watermark, so the walk stops there (no page=2)
         assertThat(run.get("pulls:acme/api").records()).extracting(r -> r.json().get("number").asInt()).containsExactly(3);
@@ -206,11 +206,14 @@ class GitHubSyncTest {
         assertThat(run.get("issues:acme/api").records()).isEmpty();
         assertThat(run.get("commits:acme/api").records()).extracting(r -> r.json().get("sha").asText())
                 .containsExactly(FakeGitHub.sha("late"));
-        for (String path : List.of(R + "/issues", R + "/pulls/comments", R + "/commits")) {
+        for (String path : List.of(R + "/issues", R + "/pulls/comments")) {
             assertThat(reqs.stream().filter(r -> r.getRequestUrl().encodedPath().equals(path)))
-                    .singleElement().satisfies(r -> assertThat(r.getRequestUrl().queryParameter("since")).isEqualTo(at(250)));
+                    .singleElement().satisfies(r -> assertThat(r.getRequestUrl().queryParameter("since")).isNull());
         }
-        assertThat(connector.stats().requests() - requestsBefore).isEqualTo(7);
+        // commits are in graph order: their changed first page is followed by a since= walk by commit date
+        assertThat(reqs.stream().filter(r -> r.getRequestUrl().encodedPath().equals(R + "/commits")))
+                .extracting(r -> r.getRequestUrl().queryParameter("since")).containsExactly(null, at(250));
+        assertThat(connector.stats().requests() - requestsBefore).isEqualTo(8);
 
         // and the next run starts after the new watermarks
         Map<String, String> c = cursors;

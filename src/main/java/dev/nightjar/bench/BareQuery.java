@@ -1,0 +1,34 @@
+package dev.nightjar.bench;
+
+import dev.nightjar.index.DocumentIndex;
+import java.nio.file.Path;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The floor of a cold CLI command, for the start-up figure: a JVM that opens a store's Lucene index,
+ * runs one BM25 top-10 query (the same analyzer and title/body weights as {@code ask}) and prints the
+ * titles of the hits. No store, no config, no logging.
+ * <pre>java --enable-native-access=ALL-UNNAMED -cp target/app/nightjar.jar dev.nightjar.bench.BareQuery DATA_DIR/index "QUESTION"</pre>
+ */
+public final class BareQuery {
+
+    private BareQuery() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: BareQuery INDEX_DIR QUESTION");
+            System.exit(2);
+        }
+        try (FSDirectory dir = FSDirectory.open(Path.of(args[0])); DirectoryReader reader = DirectoryReader.open(dir)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            TopDocs top = searcher.search(DocumentIndex.textQuery(DocumentIndex.newAnalyzer(), args[1]), 10);
+            var stored = searcher.storedFields();
+            for (ScoreDoc hit : top.scoreDocs) System.out.println(stored.document(hit.doc).get("title"));
+        }
+    }
+}
