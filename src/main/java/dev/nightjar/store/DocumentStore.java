@@ -40,6 +40,8 @@ public final class DocumentStore {
             + "version, truth_level, truth_reason, review_by, stale, superseded_by, deleted_at, first_seen_at, changed_at, change_seq";
     private static final int IN_CHUNK = 500;
 
+    /** The advisory-lock key of the change feed on PostgreSQL (any constant every node agrees on: "NJFEED"). */
+    private static final long CHANGE_FEED_LOCK = 0x4E4A46454544L;
     private final Database db;
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -145,9 +147,6 @@ public final class DocumentStore {
         writeLock.lock();
         boolean releaseLater = false;
         try {
-            // another process sharing the database (CLI next to `serve`) may have written since: stay above it
-            Long committed = jdbc.queryForObject("SELECT MAX(change_seq) FROM documents", Long.class);
-            if (committed != null) changeSeq.accumulateAndGet(committed, Math::max);
             if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
                 org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                         new org.springframework.transaction.support.TransactionSynchronization() {
@@ -157,11 +156,26 @@ public final class DocumentStore {
                             }
                         });
                 releaseLater = true;
+                return inFeedOrder(write);
             }
-            return write.get();
+            return db.tx().execute(status -> inFeedOrder(write));
         } finally {
             if (!releaseLater) writeLock.unlock();
         }
+    }
+
+    /**
+     * Inside the write's transaction: on a database shared by several nodes, first a transaction-scoped
+     * lock that every node's writer takes (PostgreSQL's {@code pg_advisory_xact_lock}, released at commit),
+     * so two nodes never hand out the same {@code change_seq} nor commit a lower one after a higher one,
+     * which a follower's "everything after the last seq I indexed" would skip. Then stay above what other
+     * processes sharing the database committed (a CLI next to `serve`).
+     */
+    private <T> T inFeedOrder(java.util.function.Supplier<T> write) {
+        if ("postgresql".equals(db.vendor())) jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> { }, CHANGE_FEED_LOCK);
+        Long committed = jdbc.queryForObject("SELECT MAX(change_seq) FROM documents", Long.class);
+        if (committed != null) changeSeq.accumulateAndGet(committed, Math::max);
+        return write.get();
     }
 
     /** Records that a (full) run saw these documents, so the reconcile step can find the ones it did not. */
