@@ -109,7 +109,9 @@ public final class Database implements AutoCloseable {
         Path dir = DataDirs.ensureWritable(dataDir);
         // WRITE_DELAY=0: H2 otherwise writes commits to the file up to 500 ms later, and a killed process
         // would lose them; a page's documents and its cursor must be on disk once the chunk commits.
-        String url = "jdbc:h2:file:" + dir.resolve("nightjar").toAbsolutePath() + ";WRITE_DELAY=0";
+        // LOCK_TIMEOUT: a writer waits for the change feed's row lock (DocumentStore) while another process
+        // commits a page; H2's default of 1 s would fail a `canonical mark` next to a running sync instead.
+        String url = "jdbc:h2:file:" + dir.resolve("nightjar").toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=30000";
         String password = StoreSecret.password(dir, url);
         JdbcConnectionPool pool = StoreConnections.pool(dir, url, password, sharing);
         pool.setMaxConnections(16);

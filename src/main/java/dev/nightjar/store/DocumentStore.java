@@ -40,8 +40,6 @@ public final class DocumentStore {
             + "version, truth_level, truth_reason, review_by, stale, superseded_by, deleted_at, first_seen_at, changed_at, change_seq";
     private static final int IN_CHUNK = 500;
 
-    /** The advisory-lock key of the change feed on PostgreSQL (any constant every node agrees on: "NJFEED"). */
-    private static final long CHANGE_FEED_LOCK = 0x4E4A46454544L;
     private final Database db;
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -165,14 +163,14 @@ public final class DocumentStore {
     }
 
     /**
-     * Inside the write's transaction: on a database shared by several nodes, first a transaction-scoped
-     * lock that every node's writer takes (PostgreSQL's {@code pg_advisory_xact_lock}, released at commit),
-     * so two nodes never hand out the same {@code change_seq} nor commit a lower one after a higher one,
-     * which a follower's "everything after the last seq I indexed" would skip. Then stay above what other
-     * processes sharing the database committed (a CLI next to `serve`).
+     * Inside the write's transaction: first the change feed's row lock ({@code change_feed_lock}, migration
+     * V6), which every writer of every process and node sharing the database takes and holds to commit, so
+     * two writers never hand out the same {@code change_seq} nor commit a lower one after a higher one (a
+     * follower's "everything after the last seq I indexed" would skip it). Then stay above what the others
+     * committed. A plain row lock works the same on H2 and PostgreSQL.
      */
     private <T> T inFeedOrder(java.util.function.Supplier<T> write) {
-        if ("postgresql".equals(db.vendor())) jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> { }, CHANGE_FEED_LOCK);
+        jdbc.query("SELECT id FROM change_feed_lock WHERE id = 1 FOR UPDATE", rs -> { });
         Long committed = jdbc.queryForObject("SELECT MAX(change_seq) FROM documents", Long.class);
         if (committed != null) changeSeq.accumulateAndGet(committed, Math::max);
         return write.get();
