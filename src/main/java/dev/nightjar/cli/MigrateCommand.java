@@ -34,11 +34,12 @@ final class MigrateCommand implements Callable<Integer> {
         if (!Files.isRegularFile(fromH2.resolve("nightjar.mv.db"))) {
             throw new ConfigException(fromH2.toAbsolutePath() + " holds no embedded store (nightjar.mv.db)");
         }
-        try (Workspace ws = cli.openWorkspace()) {
-            if (!ws.database().external()) {
-                throw new ConfigException("set " + DatabaseSettings.URL_VAR + " (and " + DatabaseSettings.USER_VAR + ", "
-                        + DatabaseSettings.PASSWORD_VAR + ") to the database to migrate into");
-            }
+        // the target first: without one this would only create an empty embedded store
+        if (!DatabaseSettings.resolve(cli.env, cli.checkedConfig()).external()) {
+            throw new ConfigException("set " + DatabaseSettings.URL_VAR + " (and " + DatabaseSettings.USER_VAR + ", "
+                    + DatabaseSettings.PASSWORD_VAR + ") to the database to migrate into");
+        }
+        try (Workspace ws = cli.openWorkspaceToWrite()) {
             List<StoreMigration.TableCount> counts;
             try (Database h2 = Database.open(fromH2)) {
                 counts = new StoreMigration(h2, ws.database()).copy();

@@ -99,9 +99,10 @@ class GroundTruthDemoTest {
         assertThat(last.path("by").asText()).isEqualTo("Tomás Ibarra");
 
         String brief = nightjar("brief", "--team", "RNK", "--since", "24h").out();
-        assertThat(brief).doesNotContain("New decisions").doesNotContain("Decision: go with hybrid");
-        assertThat(brief).contains("a new reply by Tomás Ibarra (" + slackTime(stories.lateReplyTs()) + ") on #rnk-team: Retrieval")
-                .contains("started by Maya Okafor on " + slackTime(stories.decisionThreadTs()).toString().substring(0, 10));
+        assertThat(brief).doesNotContain("## New decisions").doesNotContain("Decision: go with hybrid");
+        // the old decision with its new reply, quoted and attributed to who wrote the reply
+        assertThat(brief).contains("## Earlier decisions, new replies").contains("(Maya Okafor, 7 days ago): go with hybrid BM25+dense")
+                .contains("confirmed by Tomás Ibarra").contains("hybrid is +5.8% recall@100");
         // the decision is still in the log, dated by the message that states it
         String why = nightjar("ask", "Why did we go with hybrid BM25+dense?").out();
         assertThat(why).contains("Decision: go with hybrid BM25+dense");
