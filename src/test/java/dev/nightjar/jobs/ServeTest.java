@@ -48,6 +48,9 @@ class ServeTest {
                     dev.nightjar.testing.TestDocs.privateTo(dev.nightjar.testing.TestDocs.doc("nightjar:note:def456", "Scratchpad: secret",
                             "private thought", TestClocks.now()), "slack:U1")), java.util.List.of(), java.util.List.of(), java.util.List.of()),
                     d -> dev.nightjar.model.TruthAssessment.of(dev.nightjar.model.TruthLevel.SCRATCHPAD, "test"));
+            // as every writer in the product does (the scratchpad skill, the job): the index follows the write.
+            // Without it the start-up run racing this write may finish first and leave these two behind.
+            ws.index().catchUp(ws.documents());
             HttpResponse<String> note = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/notes/abc123")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(note.statusCode()).isEqualTo(200);
