@@ -52,6 +52,19 @@ public final class DecisionLog {
      * page does not make its old decisions new).
      */
     public synchronized int refresh() {
+        if (store.maxChangeSeq() <= watermark()) return 0; // up to date: no lock, no write
+        // One refresher at a time across processes and nodes (two `ask`s, two serve nodes delivering briefs):
+        // the change feed's row lock (migration V6), then the watermark read again under it, so the second
+        // finds the log already current instead of extracting the same decisions and inserting the same
+        // watermark row twice. Never called inside a store write (which takes the same lock after its own).
+        Integer read = db.tx().execute(s -> {
+            db.jdbc().query("SELECT id FROM change_feed_lock WHERE id = 1 FOR UPDATE", rs -> { });
+            return refreshUnderLock();
+        });
+        return read == null ? 0 : read;
+    }
+
+    private int refreshUnderLock() {
         long from = watermark();
         long to = store.maxChangeSeq();
         if (to <= from) return 0;
