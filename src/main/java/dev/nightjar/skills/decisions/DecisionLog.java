@@ -82,9 +82,9 @@ public final class DecisionLog {
                 List<ThreadMessages.Message> messages = d.document().id().sourceKind().equals("slack:thread")
                         ? ThreadMessages.read(d.document().rawJson(), u -> null) : List.of();
                 for (DecisionPatterns.Found f : DecisionPatterns.find(d.document().body())) {
-                    Optional<ThreadMessages.Message> said = messages.stream().filter(m -> m.text().contains(head(f.text()))).findFirst();
+                    Optional<ThreadMessages.Message> said = DecisionTimes.statedIn(messages, f);
                     String who = said.map(ThreadMessages.Message::author).orElse(f.speaker() != null ? f.speaker() : d.document().author());
-                    Instant when = said.map(ThreadMessages.Message::at).orElseGet(() -> earlier.getOrDefault(d.id() + "\u0000" + f.text(), DecisionTimes.decidedAt(d.document(), f, d.firstSeenAt())));
+                    Instant when = said.map(ThreadMessages.Message::at).orElseGet(() -> earlier.getOrDefault(d.id() + "\u0000" + f.text(), DecisionTimes.decidedAt(d.document(), d.firstSeenAt())));
                     rows.add(new Object[]{d.id(), f.text(), f.why(), who, ts(when), ts(now)});
                 }
             }
@@ -92,11 +92,6 @@ public final class DecisionLog {
             setWatermark(to, now);
         });
         return changed.size();
-    }
-
-    /** The first words of a decision's text, enough to find the message that states it. */
-    private static String head(String text) {
-        return text.length() > 40 ? text.substring(0, 40) : text;
     }
 
     /** When a document's content was made at the source: creation time, else last update, else first seen. */
