@@ -8,6 +8,8 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Owner-only permissions for what the data directory holds (private Slack threads, the database
@@ -16,6 +18,8 @@ import java.util.Set;
  * user's profile decides.
  */
 public final class OwnerOnly {
+
+    private static final Logger log = LoggerFactory.getLogger(OwnerOnly.class);
 
     static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
@@ -39,13 +43,17 @@ public final class OwnerOnly {
         Files.createDirectories(dir, attr);
     }
 
-    /** Restricts an existing file to its owner; missing files are ignored (best effort, never fails). */
+    /**
+     * Restricts an existing file to its owner; missing files are ignored. A file this process may not
+     * change (another user's store it can read) is left as it is, but never silently: the store holds
+     * private threads, so the operator is told which file others may still read.
+     */
     static void restrictFile(Path file) {
         if (!posix() || !Files.isRegularFile(file)) return;
         try {
             Files.setPosixFilePermissions(file, FILE);
         } catch (IOException | UnsupportedOperationException e) {
-            // not our file (another user's store we may read): leave it as it is
+            log.warn("could not make {} readable by its owner only ({}); check its owner and mode (chmod 600)", file, e.getMessage());
         }
     }
 
