@@ -12,7 +12,7 @@ import dev.nightjar.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import dev.nightjar.testing.TestClocks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ class ClusterServeTest {
             sandbox.write("jobs/nightly.yml", "cron: \"0 * * * * ?\"\nzone: UTC\nsources: [wandb]\n");
             Map<String, String> env = TestDatabases.env(tmp.resolve("shared-db"), WandbSandbox.ENV);
             Process a = serve(sandbox, env, "a"), b = serve(sandbox, env, "b");
-            try (Workspace observer = new Workspace(tmp.resolve("observer"), new ConfigDir(sandbox.config), Environment.of(env), Clock.systemUTC())) {
+            try (Workspace observer = new Workspace(tmp.resolve("observer"), new ConfigDir(sandbox.config), Environment.of(env), TestClocks.system())) {
                 // phase 1: both nodes up; the start-up catch-up run and the next minute's run complete, each once
                 await(Duration.ofMinutes(3), () -> completed(observer) >= 2);
                 int firedBeforeKill = fired(), runsBeforeKill = observer.runs().recent(50).size();
@@ -73,13 +73,13 @@ class ClusterServeTest {
                 };
                 // new W&B runs since the last run: the incremental run reads three pages of them
                 List<ObjectNode> more = new ArrayList<>(sandbox.wandb.runs.get("acme/ranker"));
-                Instant now = Instant.now();
+                Instant now = TestClocks.now();
                 for (int i = 0; i < WandbSandbox.RUNS; i++) {
                     more.add(FakeWandb.run(String.format("late-%04d", i), "finished", now.minusSeconds(600), now.plusSeconds(i), 0.5));
                 }
                 sandbox.wandb.runs.put("acme/ranker", more);
                 assertThat(secondPage.await(150, TimeUnit.SECONDS)).as("a run reached page 2; logs in " + tmp).isTrue();
-                RunLock.Holder holder = new RunLock(observer.database(), Clock.systemUTC(), NightlyJobFactory.JOB_NAME).holder().orElseThrow();
+                RunLock.Holder holder = new RunLock(observer.database(), TestClocks.system(), NightlyJobFactory.JOB_NAME).holder().orElseThrow();
                 Matcher pid = PID.matcher(holder.owner());
                 assertThat(pid.find()).isTrue();
                 Process running = nodes.stream().filter(p -> p.pid() == Long.parseLong(pid.group(1))).findFirst().orElseThrow();
