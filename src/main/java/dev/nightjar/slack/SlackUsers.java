@@ -58,7 +58,7 @@ public class SlackUsers {
         if (!user.identified()) return Viewer.workspace();
         if (people.knows(user.email())) return Viewer.person(user.email(), people);
         Set<String> ids = new LinkedHashSet<>(Set.of(user.email(), "slack:" + user.id()));
-        return new Viewer(user.email(), ids, false);
+        return Viewer.reader(user.email(), ids);
     }
 
     private Optional<SlackUser> fromStore(String userId) {

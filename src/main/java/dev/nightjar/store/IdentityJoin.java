@@ -145,6 +145,15 @@ public final class IdentityJoin {
         return byEmail.values();
     }
 
+    /**
+     * True when {@code identity} was joined to its person by name alone. Such a join is good enough to
+     * say whose work a pull request is, never to decide what someone may read: two people can share a
+     * name, and an outsider's account would otherwise inherit a colleague's reads.
+     */
+    public boolean joinedByName(String identity) {
+        return nameMatches.stream().anyMatch(m -> m.identity().equals(identity));
+    }
+
     /** Accounts joined by name alone, for the run's report. */
     public List<NameMatch> nameMatches() {
         return List.copyOf(nameMatches);

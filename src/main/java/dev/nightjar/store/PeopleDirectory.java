@@ -90,6 +90,18 @@ public final class PeopleDirectory {
         return ids;
     }
 
+    /**
+     * The identities that decide what the person with {@code email} may read: {@link #identitiesOf}
+     * without the accounts joined by name alone ({@link IdentityJoin#joinedByName}). Permission follows
+     * only the joins a source or {@code index/people.yml} vouches for (an e-mail or an alias).
+     */
+    public Set<String> readIdentitiesOf(String email) {
+        IdentityJoin j = join();
+        Set<String> ids = new LinkedHashSet<>(identitiesOf(email));
+        ids.removeIf(j::joinedByName);
+        return ids;
+    }
+
     /** True when any source or alias knows this e-mail. */
     public boolean knows(String email) {
         return person(email).map(p -> !p.identities().isEmpty()).orElse(false);

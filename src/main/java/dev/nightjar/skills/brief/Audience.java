@@ -24,7 +24,7 @@ public record Audience(String label, Viewer viewer, Set<String> identities, Set<
 
     /** {@code all} must read as {@code viewer}. */
     public static Audience person(Viewer viewer, Corpus all) {
-        Set<String> ids = viewer.identities();
+        Set<String> ids = viewer.accounts(); // their work includes accounts joined by name
         Set<String> issues = new LinkedHashSet<>();
         Set<String> projects = new LinkedHashSet<>();
         for (Link l : all.linksTo(ids.stream().map(i -> "person:" + i).toList(), LinkType.ASSIGNED_TO)) {
