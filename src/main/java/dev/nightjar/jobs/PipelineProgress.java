@@ -9,7 +9,10 @@ import java.util.function.LongSupplier;
 
 /**
  * Per-source progress while the nightly job runs: records read, HTTP requests and retries (each one a
- * wait: a rate limit's Retry-After or a back-off). On a terminal one line is redrawn in place; otherwise
+ * wait: a rate limit's Retry-After or a back-off). Records are what the source's API returned (a Linear
+ * issue page, a Notion block list, a Slack reply page), not stored documents: several records can make
+ * one document and some make none, so the run's table of new/changed documents differs on purpose and
+ * the live line says "read" to keep the two apart. On a terminal one line is redrawn in place; otherwise
  * (a log, a pipe) a plain line per source when its counts changed, at most every {@link #PLAIN_EVERY}
  * and once at the end; silent for machine output. Thread-safe: the source steps run in parallel.
  */
@@ -24,7 +27,7 @@ public final class PipelineProgress {
 
     private record Counts(long pages, long records, long requests, long waits) {
         String text() {
-            return String.format("%d documents, %d requests, %d waits", records, requests, waits);
+            return String.format("%d records read, %d requests, %d waits", records, requests, waits);
         }
     }
 
@@ -85,7 +88,7 @@ public final class PipelineProgress {
 
     private void redraw() {
         StringBuilder sb = new StringBuilder("\r\033[K");
-        bySource.forEach((s, c) -> sb.append(s).append(' ').append(c.records()).append(" docs ").append(c.requests()).append(" req ")
+        bySource.forEach((s, c) -> sb.append(s).append(' ').append(c.records()).append(" read ").append(c.requests()).append(" req ")
                 .append(c.waits()).append(" waits   "));
         out.print(sb);
         out.flush();

@@ -85,7 +85,7 @@ class NightlyJobTest {
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("COMPLETED").containsPattern("wandb\\s+COMPLETED\\s+120\\s+0\\s+0");
         // not a terminal: plain progress lines on stderr, the last with the source's totals
-        assertThat(first.err().lines().toList()).last().asString().matches("sync: wandb: 120 documents, \\d+ requests, 0 waits");
+        assertThat(first.err().lines().toList()).last().asString().matches("sync: wandb: 120 records read, \\d+ requests, 0 waits");
 
         CliRunner.Result second = sync();
         assertThat(second.exit()).as(second.err()).isZero();

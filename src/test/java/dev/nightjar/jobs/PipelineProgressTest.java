@@ -30,13 +30,13 @@ class PipelineProgressTest {
         github.request();
         github.retry(); // a 429 honoured: one wait
         progress.page("github", 50, github);
-        assertThat(text.toString()).isEqualTo("sync: github: 150 documents, 2 requests, 1 waits\n");
+        assertThat(text.toString()).isEqualTo("sync: github: 150 records read, 2 requests, 1 waits\n");
         advance(Duration.ofSeconds(1));
         progress.page("github", 10, github);
         assertThat(text.toString().lines()).hasSize(1);
         progress.done();
-        assertThat(text.toString().lines()).containsExactly("sync: github: 150 documents, 2 requests, 1 waits",
-                "sync: github: 160 documents, 2 requests, 1 waits");
+        assertThat(text.toString().lines()).containsExactly("sync: github: 150 records read, 2 requests, 1 waits",
+                "sync: github: 160 records read, 2 requests, 1 waits");
         progress.done();
         assertThat(text.toString().lines()).as("unchanged sources are not repeated").hasSize(2);
     }
