@@ -1,5 +1,6 @@
 package dev.nightjar.slack;
 
+import dev.nightjar.store.ledgers.NoteApprovals;
 import dev.nightjar.Workspace;
 import dev.nightjar.model.Acl;
 import dev.nightjar.skills.scratchpad.Note;

@@ -1,5 +1,6 @@
 package dev.nightjar.slack;
 
+import dev.nightjar.store.ledgers.EventLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nightjar.model.Acl;
 import java.util.List;

@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.RowMapper;
  */
 public final class DocumentStore {
 
-    private static final String COLUMNS = "id, source, kind, doc_key, url, title, body, author, participants, created_at, "
+    static final String COLUMNS = "id, source, kind, doc_key, url, title, body, author, participants, created_at, "
             + "updated_at, state, projects, labels, properties, metrics, acl_everyone, acl_principals, raw_json, content_hash, "
             + "version, truth_level, truth_reason, review_by, stale, superseded_by, deleted_at, first_seen_at, changed_at, change_seq";
     private static final int IN_CHUNK = 500;
@@ -45,11 +45,13 @@ public final class DocumentStore {
     private final Clock clock;
     private final AtomicLong changeSeq;
     private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock();
+    private final DocumentQueries queries;
 
     public DocumentStore(Database db, Clock clock) {
         this.db = db;
         this.jdbc = db.jdbc();
         this.clock = clock;
+        this.queries = new DocumentQueries(db);
         Long max = jdbc.queryForObject("SELECT MAX(change_seq) FROM documents", Long.class);
         this.changeSeq = new AtomicLong(max == null ? 0 : max);
     }
@@ -285,15 +287,25 @@ public final class DocumentStore {
     }
 
     /**
-     * Like {@link #query}, without the two large columns: the body comes back empty and the raw JSON
-     * null. For passes over many documents that judge metadata only (truth levels, subjects), so that
-     * a million-document store does not bring every body into memory.
+     * Every current (not deleted) document without the two large columns: the body comes back empty and
+     * the raw JSON null. For passes over many documents that judge metadata only (truth levels, subjects),
+     * so that a million-document store does not bring every body into memory.
      */
-    public List<StoredDocument> queryMetadata(String whereClause, Object... args) {
+    public List<StoredDocument> currentMetadata() {
         return jdbc.query("SELECT " + COLUMNS.replace(" body,", " '' AS body,").replace("raw_json", "NULL AS raw_json")
-                + " FROM documents WHERE " + whereClause, ROW, args);
+                + " FROM documents WHERE deleted_at IS NULL", ROW);
     }
 
+    /** The typed reads (documents by kind, project, state; canonical documents; links) that skills, Slack and truth make. */
+    public DocumentQueries queries() {
+        return queries;
+    }
+
+    /**
+     * Documents matching a raw SQL condition. Only the decision log and the scratchpad notes still call it,
+     * until the change feed's followers take their reads into the store; everything else uses {@link #queries()}.
+     * The boundary test ({@code StoreBoundaryTest}) holds that list.
+     */
     public List<StoredDocument> query(String whereClause, Object... args) {
         return jdbc.query("SELECT " + COLUMNS + " FROM documents WHERE " + whereClause, ROW, args);
     }
@@ -337,8 +349,7 @@ public final class DocumentStore {
         return jdbc.query("SELECT from_id, link_type, to_ref FROM links WHERE to_ref=?", LINK, ref);
     }
 
-    private static final RowMapper<Link> LINK = (rs, i) -> new Link(DocumentId.parse(rs.getString(1)),
-            dev.nightjar.model.LinkType.valueOf(rs.getString(2)), rs.getString(3));
+    private static final RowMapper<Link> LINK = DocumentQueries.LINK;
 
     private static Object[] insertRow(Document d, String hash, TruthAssessment t, Instant now, long seq) {
         DocumentId id = d.id();

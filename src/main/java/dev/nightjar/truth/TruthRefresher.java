@@ -43,7 +43,7 @@ public final class TruthRefresher {
         Map<String, CanonicalStore.Mark> marked = new HashMap<>();
         for (CanonicalStore.Mark m : marks.all()) marked.put(m.docId(), m);
 
-        List<StoredDocument> all = store.queryMetadata("deleted_at IS NULL"); // rules read metadata and titles, never bodies
+        List<StoredDocument> all = store.currentMetadata(); // rules read metadata and titles, never bodies
         Map<String, TruthAssessment> verdicts = new HashMap<>();
         Map<String, List<StoredDocument>> canonicalBySubject = new HashMap<>();
         for (StoredDocument d : all) {

@@ -5,7 +5,7 @@ import dev.nightjar.config.ConfigException;
 import dev.nightjar.connectors.slack.SlackConnectorFactory;
 import dev.nightjar.model.Link;
 import dev.nightjar.model.LinkType;
-import dev.nightjar.slack.NoteApprovals;
+import dev.nightjar.store.ledgers.NoteApprovals;
 import dev.nightjar.store.StoredDocument;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,5 +1,7 @@
 package dev.nightjar.skills.ask;
 
+import dev.nightjar.model.PropertyKey;
+import dev.nightjar.model.DocumentKind;
 import dev.nightjar.index.DocumentIndex;
 import dev.nightjar.index.SearchHit;
 import dev.nightjar.index.SearchRequest;
@@ -82,8 +84,7 @@ public final class Gatherer {
         }
         // notes and comments that name the project in their `projects` but carry no link
         for (String id : planningIds) {
-            corpus.query("projects LIKE ? AND source IN ('nightjar', 'notion', 'slack') AND deleted_at IS NULL", "%\"" + id + "\"%")
-                    .forEach(d -> other.add(d.id()));
+            corpus.select(q -> q.namingProject(id, DocumentKind.NAMING_PROJECTS)).forEach(d -> other.add(d.id()));
         }
         issueIds.addAll(corpus.linksTo(issueIds, LinkType.PART_OF).stream().map(l -> l.from().toString())
                 .filter(id -> id.startsWith("linear:issue:")).toList());
@@ -117,10 +118,8 @@ public final class Gatherer {
             else if (from.startsWith("linear:project:") || from.startsWith("linear:initiative:")) n.planning.addAll(corpus.findAll(List.of(from)));
         }
         addIssues(n, assigned);
-        String marks = String.join(",", java.util.Collections.nCopies(identities.size(), "?"));
-        for (StoredDocument d : corpus.query("author IN (" + marks + ") AND source IN ('github', 'wandb') AND kind IN ('pr', 'run') "
-                + "AND deleted_at IS NULL", identities.toArray())) {
-            (d.document().id().kind().equals("pr") ? n.prs : n.runs).put(d.id(), d);
+        for (StoredDocument d : corpus.select(q -> q.authoredBy(identities, List.of(DocumentKind.GITHUB_PR, DocumentKind.WANDB_RUN)))) {
+            (d.document().is(DocumentKind.GITHUB_PR) ? n.prs : n.runs).put(d.id(), d);
         }
         aroundIssues(n);
     }
@@ -210,9 +209,8 @@ public final class Gatherer {
     private void runsByProjectName(Neighborhood n, String title) {
         for (String word : Words.significant(title)) {
             if (word.length() < 4) continue;
-            for (StoredDocument d : corpus.query("source = 'wandb' AND kind = 'run' AND deleted_at IS NULL AND LOWER(properties) LIKE ? "
-                    + "ORDER BY updated_at DESC LIMIT " + RUNS_BY_NAME, "%\"project\":\"%" + word.replace("%", "").replace("_", "") + "%")) {
-                String project = d.document().properties().getOrDefault("project", "");
+            for (StoredDocument d : corpus.select(q -> q.latestWithPropertyContaining(DocumentKind.WANDB_RUN, PropertyKey.PROJECT, word, RUNS_BY_NAME))) {
+                String project = d.document().properties().getOrDefault(PropertyKey.PROJECT.key(), "");
                 if (Words.significant(project.replace('-', ' ').replace('_', ' ')).contains(word)) n.runs.putIfAbsent(d.id(), d);
             }
         }
@@ -245,9 +243,9 @@ public final class Gatherer {
         }
     }
 
+    /** The one definition of finished ({@link dev.nightjar.model.DocumentState#isFinished()}). */
     static boolean finished(StoredDocument d) {
-        String s = d.document().state();
-        return s != null && (s.equals("done") || s.equals("canceled") || s.equals("merged") || s.equals("closed"));
+        return d.document().stateType().isFinished();
     }
 
     private static String trimSlash(String url) {

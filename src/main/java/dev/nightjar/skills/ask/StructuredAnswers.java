@@ -1,5 +1,7 @@
 package dev.nightjar.skills.ask;
 
+import dev.nightjar.model.DocumentState;
+import dev.nightjar.model.DocumentKind;
 import dev.nightjar.model.Link;
 import dev.nightjar.model.LinkType;
 import dev.nightjar.skills.Corpus;
@@ -43,8 +45,8 @@ final class StructuredAnswers {
 
     /** Every unfinished issue held up by an unfinished blocker, as chains from the most downstream issue. */
     String blocked(FactSheet sheet) {
-        List<StoredDocument> open = corpus.query("source = 'linear' AND kind = 'issue' AND deleted_at IS NULL "
-                + "AND state NOT IN ('done', 'canceled') AND id IN (SELECT to_ref FROM links WHERE link_type = 'BLOCKS')");
+        List<StoredDocument> open = corpus.select(q -> q.blocked(DocumentKind.LINEAR_ISSUE, null)).stream()
+                .filter(d -> !d.document().stateType().isFinished()).toList();
         Neighborhood n = new Neighborhood();
         open.forEach(d -> n.issues.put(d.id(), d));
         new Gatherer(corpus, null, people).aroundIssues(n);
@@ -58,8 +60,7 @@ final class StructuredAnswers {
 
     /** What changed between {@code since} and now, by source time, most telling first. */
     String recent(FactSheet sheet, Instant since, String window) {
-        List<StoredDocument> changed = corpus.query("updated_at >= ? AND updated_at <= ? AND deleted_at IS NULL ORDER BY updated_at DESC",
-                since.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC));
+        List<StoredDocument> changed = corpus.select(q -> q.updatedBetween(since, now));
         Map<String, String> reviewOf = new LinkedHashMap<>();
         List<String> reviewIds = changed.stream().filter(d -> d.document().id().kind().equals("review")).map(StoredDocument::id).toList();
         for (Link l : corpus.linksFrom(reviewIds, LinkType.COMMENT_ON)) reviewOf.put(l.from().toString(), l.to());
@@ -156,16 +157,15 @@ final class StructuredAnswers {
 
     /** Unfinished issues with an assignee, grouped by person; {@code teamKey} narrows to one Linear team. */
     String workingOn(FactSheet sheet, String teamKey) {
-        List<StoredDocument> issues = corpus.query("source = 'linear' AND kind = 'issue' AND deleted_at IS NULL AND state = 'in_progress'"
-                + (teamKey == null ? "" : " AND doc_key LIKE ?") + " ORDER BY updated_at DESC", teamKey == null ? new Object[0] : new Object[]{teamKey + "-%"});
+        String teamPrefix = teamKey == null ? null : teamKey + "-";
+        List<StoredDocument> issues = corpus.select(q -> q.inState(DocumentKind.LINEAR_ISSUE, DocumentState.IN_PROGRESS, teamPrefix, null));
         Map<String, List<StoredDocument>> byPerson = new LinkedHashMap<>();
         for (StoredDocument d : issues) {
             String assignee = d.document().properties().get("assignee");
             if (assignee != null) byPerson.computeIfAbsent(assignee, k -> new ArrayList<>()).add(d);
         }
-        List<StoredDocument> blockedOpen = corpus.query("source = 'linear' AND kind = 'issue' AND deleted_at IS NULL AND state = 'open'"
-                + (teamKey == null ? "" : " AND doc_key LIKE ?") + " AND id IN (SELECT to_ref FROM links WHERE link_type = 'BLOCKS')",
-                teamKey == null ? new Object[0] : new Object[]{teamKey + "-%"});
+        List<StoredDocument> blockedOpen = corpus.select(q -> q.blocked(DocumentKind.LINEAR_ISSUE, teamPrefix)).stream()
+                .filter(d -> d.document().stateType() == DocumentState.OPEN).toList();
         for (StoredDocument d : blockedOpen) {
             String assignee = d.document().properties().get("assignee");
             if (assignee != null) byPerson.computeIfAbsent(assignee, k -> new ArrayList<>()).add(d);

@@ -1,5 +1,6 @@
 package dev.nightjar.skills.brief;
 
+import dev.nightjar.model.DocumentKind;
 import dev.nightjar.config.ConfigException;
 import dev.nightjar.model.Link;
 import dev.nightjar.model.LinkType;
@@ -44,7 +45,7 @@ public record Audience(String label, Viewer viewer, Set<String> identities, Set<
             ids.add(identity);
             people.emailOf(identity).ifPresent(e -> ids.addAll(people.identitiesOf(e)));
         }
-        List<StoredDocument> issues = all.query("source = 'linear' AND kind = 'issue' AND projects LIKE ? AND deleted_at IS NULL", "%\"" + team + "\"%");
+        List<StoredDocument> issues = all.select(q -> q.namingProject(team, List.of(DocumentKind.LINEAR_ISSUE)));
         if (ids.isEmpty() && issues.isEmpty()) {
             throw new ConfigException("unknown team " + key + ": no Linear team with this key has members or issues in the store");
         }

@@ -1,5 +1,9 @@
 package dev.nightjar.skills.brief;
 
+import dev.nightjar.store.DocumentQueries;
+import dev.nightjar.model.PropertyKey;
+import dev.nightjar.model.DocumentState;
+import dev.nightjar.model.DocumentKind;
 import dev.nightjar.Workspace;
 import dev.nightjar.llm.LlmWriter;
 import dev.nightjar.llm.Prose;
@@ -79,7 +83,7 @@ public final class BriefService {
     }
 
     private Corpus corpus(Viewer viewer) {
-        return new Corpus(ws.documents(), ws.database(), viewer);
+        return new Corpus(ws.documents(), viewer);
     }
 
     private Brief build(Audience who, Corpus corpus, Duration window) {
@@ -87,8 +91,7 @@ public final class BriefService {
         Instant since = until.minus(window);
         DecisionLog decisions = new DecisionLog(ws.database(), ws.documents(), ws.clock());
         decisions.refresh();
-        List<StoredDocument> changed = corpus.query("updated_at >= ? AND updated_at <= ? AND deleted_at IS NULL ORDER BY updated_at DESC",
-                since.atOffset(ZoneOffset.UTC), until.atOffset(ZoneOffset.UTC));
+        List<StoredDocument> changed = corpus.select(q -> q.updatedBetween(since, until));
         Scope scope = new Scope(who, corpus, changed);
         ReaderTime time = new ReaderTime(zone(who), until);
         People people = new People(ws.people());
@@ -227,7 +230,7 @@ public final class BriefService {
     }
 
     private void conflictsAndStale(FactSheet sheet, Audience who, Corpus corpus, Scope scope, List<StoredDocument> changed) {
-        List<StoredDocument> canonical = corpus.query("truth_level = 'canonical' AND superseded_by IS NULL AND deleted_at IS NULL");
+        List<StoredDocument> canonical = corpus.select(DocumentQueries::currentCanonical);
         for (StoredDocument c : canonical) {
             if (c.stale() && scope.people(c.document())) {
                 sheet.add(CONFLICTS, c.document().title() + " is canonical but past its review date (" + Canon.day(c.reviewBy())
@@ -284,7 +287,7 @@ public final class BriefService {
                 && (Set.of("finished", "crashed", "failed").contains(String.valueOf(d.document().state()))
                 || "running".equals(d.document().state()) && d.document().createdAt() != null && !d.document().createdAt().isBefore(since))).toList();
         if (runs.isEmpty()) return;
-        Canon canon = new Canon(corpus.query("truth_level = 'canonical' AND superseded_by IS NULL AND deleted_at IS NULL"));
+        Canon canon = new Canon(corpus.select(DocumentQueries::currentCanonical));
         List<StoredDocument> ordered = new ArrayList<>(runs);
         ordered.sort(Comparator.comparing((StoredDocument d) -> "finished".equals(d.document().state())).thenComparing(BriefService::updated, Comparator.reverseOrder()));
         for (StoredDocument run : ordered) {
@@ -330,10 +333,9 @@ public final class BriefService {
      */
     private static Optional<StoredDocument> previousRun(Corpus corpus, StoredDocument run) {
         Map<String, String> p = run.document().properties();
-        String prefix = "wandb:run:" + p.getOrDefault("entity", "") + "/" + p.getOrDefault("project", "") + "/";
+        String keyPrefix = p.getOrDefault(PropertyKey.ENTITY.key(), "") + "/" + p.getOrDefault(PropertyKey.PROJECT.key(), "") + "/";
         RunFamily family = RunFamily.of(run.document());
-        return corpus.query("id LIKE ? AND state = 'finished' AND updated_at < ? AND deleted_at IS NULL ORDER BY updated_at DESC",
-                prefix.replace("%", "\\%").replace("_", "\\_") + "%", updated(run).atOffset(ZoneOffset.UTC)).stream()
+        return corpus.select(q -> q.inState(DocumentKind.WANDB_RUN, DocumentState.FINISHED, keyPrefix, updated(run))).stream()
                 .filter(d -> !d.id().equals(run.id()) && RunFamily.of(d.document()).equals(family)).findFirst();
     }
 
@@ -403,9 +405,9 @@ public final class BriefService {
         return d.createdAt() != null ? d.createdAt() : d.updatedAt();
     }
 
+    /** The one definition of finished ({@link DocumentState#isFinished()}): a blocker merged or closed on GitHub blocks nothing. */
     private static boolean finished(StoredDocument d) {
-        String s = d.document().state();
-        return s != null && (s.equals("done") || s.equals("canceled"));
+        return d.document().stateType().isFinished();
     }
 
     private static String state(StoredDocument d) {

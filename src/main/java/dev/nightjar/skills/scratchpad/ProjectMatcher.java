@@ -1,5 +1,6 @@
 package dev.nightjar.skills.scratchpad;
 
+import dev.nightjar.model.DocumentKind;
 import dev.nightjar.connectors.IssueKeyLinks;
 import dev.nightjar.model.Link;
 import dev.nightjar.model.LinkType;
@@ -45,7 +46,7 @@ public final class ProjectMatcher {
         }
         Set<String> tokens = Words.significant(text);
         List<Scored> scored = new ArrayList<>();
-        for (StoredDocument d : corpus.query("source = 'linear' AND kind IN ('project', 'initiative') AND deleted_at IS NULL")) {
+        for (StoredDocument d : corpus.select(q -> q.ofKinds(DocumentKind.PLANNING))) {
             Words.Overlap o = Words.overlap(d.document().title(), tokens);
             if (o.matched() > 0) scored.add(new Scored(d, o));
         }
