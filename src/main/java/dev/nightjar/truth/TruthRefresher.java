@@ -1,5 +1,6 @@
 package dev.nightjar.truth;
 
+import dev.nightjar.model.PropertyKey;
 import dev.nightjar.model.TruthAssessment;
 import dev.nightjar.model.TruthLevel;
 import dev.nightjar.store.CanonicalStore;
@@ -101,7 +102,7 @@ public final class TruthRefresher {
     }
 
     private static String shape(StoredDocument d) {
-        return d.document().id().sourceKind() + "|" + d.document().properties().getOrDefault("data_source", "");
+        return d.document().id().sourceKind() + "|" + d.document().properties().getOrDefault(PropertyKey.DATA_SOURCE.key(), "");
     }
 
     private static Instant updated(StoredDocument d) {

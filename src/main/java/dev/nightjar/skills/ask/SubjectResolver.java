@@ -44,7 +44,7 @@ public final class SubjectResolver {
     public Subject resolve(String topic) {
         Matcher key = ISSUE_KEY.matcher(topic);
         while (key.find()) {
-            Optional<StoredDocument> issue = corpus.find("linear:issue:" + key.group(1));
+            Optional<StoredDocument> issue = corpus.find(DocumentKind.LINEAR_ISSUE.prefix() + key.group(1));
             if (issue.isPresent()) return subject("issue", key.group(1), issue.get(), List.of());
         }
         Matcher email = EMAIL.matcher(topic);

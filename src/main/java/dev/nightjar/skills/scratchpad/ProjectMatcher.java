@@ -1,7 +1,7 @@
 package dev.nightjar.skills.scratchpad;
 
 import dev.nightjar.model.DocumentKind;
-import dev.nightjar.connectors.IssueKeyLinks;
+import dev.nightjar.links.IssueKeyLinks;
 import dev.nightjar.model.Link;
 import dev.nightjar.model.LinkType;
 import dev.nightjar.skills.Corpus;
@@ -37,10 +37,10 @@ public final class ProjectMatcher {
 
     public Match match(String text) {
         for (String key : IssueKeyLinks.keys(text)) {
-            Optional<StoredDocument> issue = corpus.find("linear:issue:" + key);
+            Optional<StoredDocument> issue = corpus.find(DocumentKind.LINEAR_ISSUE.prefix() + key);
             if (issue.isEmpty()) continue;
             List<String> projects = corpus.linksFrom(List.of(issue.get().id()), LinkType.PART_OF).stream().map(Link::to)
-                    .filter(to -> to.startsWith("linear:project:")).toList();
+                    .filter(to -> DocumentKind.LINEAR_PROJECT.is(to)).toList();
             List<StoredDocument> found = corpus.findAll(projects);
             if (!found.isEmpty()) return new Match(Optional.of(found.get(0)), List.of());
         }
