@@ -35,9 +35,7 @@ import org.springframework.jdbc.core.RowMapper;
  */
 public final class DocumentStore {
 
-    static final String COLUMNS = "id, source, kind, doc_key, url, title, body, author, participants, created_at, "
-            + "updated_at, state, projects, labels, properties, metrics, acl_everyone, acl_principals, raw_json, content_hash, "
-            + "version, truth_level, truth_reason, review_by, stale, superseded_by, deleted_at, first_seen_at, changed_at, change_seq";
+    static final String COLUMNS = DocumentRow.SELECT_LIST;
     private static final int IN_CHUNK = 500;
 
     private final Database db;
@@ -99,21 +97,18 @@ public final class DocumentStore {
                 long seq = changeSeq.incrementAndGet();
                 relinked.add(id);
                 if (old == null) {
-                    inserts.add(insertRow(d, hash, t, now, seq));
+                    inserts.add(DocumentRow.of(d, hash, 1, t, now, now, seq).insertArgs());
                     versions.add(versionRow(d, 1, d.editedBy() != null ? d.editedBy() : d.author(), hash, now, "created"));
                     created.add(asStored(d, 1, hash, t, null, now, now, seq));
                 } else {
                     int version = old.contentHash().equals(hash) ? old.version() : old.version() + 1;
-                    updates.add(updateRow(d, hash, version, t, old, now, seq));
+                    updates.add(DocumentRow.of(d, hash, version, t, old.firstSeenAt(), now, seq).updateArgs());
                     changed.add(asStored(d, version, hash, t, old.supersededBy(), old.firstSeenAt(), now, seq));
                     if (version != old.version()) versions.add(versionRow(d, version, d.editedBy(), hash, now, Changes.between(old.document(), d)));
                 }
             }
-            jdbc.batchUpdate("INSERT INTO documents (" + COLUMNS + ") VALUES (" + "?,".repeat(29) + "?)", inserts);
-            jdbc.batchUpdate("UPDATE documents SET url=?, title=?, body=?, author=?, participants=?, created_at=?, updated_at=?, "
-                    + "state=?, projects=?, labels=?, properties=?, metrics=?, acl_everyone=?, acl_principals=?, raw_json=?, "
-                    + "content_hash=?, version=?, truth_level=?, truth_reason=?, review_by=?, stale=?, deleted_at=NULL, "
-                    + "changed_at=?, change_seq=? WHERE id=?", updates);
+            jdbc.batchUpdate(DocumentRow.INSERT, inserts);
+            jdbc.batchUpdate(DocumentRow.UPDATE, updates);
             jdbc.batchUpdate("INSERT INTO document_versions (doc_id, version, content_hash, title, body, state, author, properties, "
                     + "metrics, source_updated_at, recorded_at, changes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", versions);
 
@@ -351,23 +346,6 @@ public final class DocumentStore {
 
     private static final RowMapper<Link> LINK = DocumentQueries.LINK;
 
-    private static Object[] insertRow(Document d, String hash, TruthAssessment t, Instant now, long seq) {
-        DocumentId id = d.id();
-        return new Object[]{id.toString(), id.source(), id.kind(), id.key(), d.url(), truncate(d.title(), 4000), d.body(), d.author(),
-                JsonColumns.write(d.participants()), ts(d.createdAt()), ts(d.updatedAt()), d.state(), JsonColumns.write(d.projects()),
-                JsonColumns.write(d.labels()), JsonColumns.write(d.properties()), JsonColumns.write(d.metrics()), d.acl().everyone(),
-                JsonColumns.write(d.acl().principals()), d.rawJson(), hash, 1, t.level().label(), truncate(t.reason(), 1000),
-                ts(t.reviewBy()), t.stale(), null, null, ts(now), ts(now), seq};
-    }
-
-    private static Object[] updateRow(Document d, String hash, int version, TruthAssessment t, StoredDocument old, Instant now, long seq) {
-        return new Object[]{d.url(), truncate(d.title(), 4000), d.body(), d.author(), JsonColumns.write(d.participants()),
-                ts(d.createdAt()), ts(d.updatedAt()), d.state(), JsonColumns.write(d.projects()), JsonColumns.write(d.labels()),
-                JsonColumns.write(d.properties()), JsonColumns.write(d.metrics()), d.acl().everyone(),
-                JsonColumns.write(d.acl().principals()), d.rawJson(), hash, version, t.level().label(), truncate(t.reason(), 1000),
-                ts(t.reviewBy()), t.stale(), ts(now), seq, d.id().toString()};
-    }
-
     /** @param by who made this version: the source's last editor, the creator for the first one, or null (unknown) */
     private static Object[] versionRow(Document d, int version, String by, String hash, Instant now, String changes) {
         return new Object[]{d.id().toString(), version, hash, truncate(d.title(), 4000), d.body(), d.state(), by,
@@ -405,7 +383,7 @@ public final class DocumentStore {
     }
 
 
-    private static String truncate(String s, int max) {
+    static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }
