@@ -1,5 +1,6 @@
 package dev.nightjar.cli;
 
+import dev.nightjar.store.DocumentCounts;
 import dev.nightjar.Workspace;
 import dev.nightjar.index.DocumentIndex;
 import dev.nightjar.model.TruthLevel;
@@ -17,7 +18,7 @@ final class StatusReport {
     }
 
     static Map<String, Object> build(Workspace ws) {
-        var jdbc = ws.database().jdbc();
+        DocumentCounts counts = new DocumentCounts(ws.database());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("data_dir", ws.dataDir().toString());
 
@@ -30,16 +31,15 @@ final class StatusReport {
         byTruth.put("stale", 0);
         byTruth.put("superseded", 0);
         int[] total = {0};
-        jdbc.query("SELECT source, kind, truth_level, stale, CASE WHEN superseded_by IS NULL THEN 0 ELSE 1 END, COUNT(*) FROM documents "
-                + "WHERE deleted_at IS NULL GROUP BY source, kind, truth_level, stale, CASE WHEN superseded_by IS NULL THEN 0 ELSE 1 END", rs -> {
-            int n = rs.getInt(6);
+        for (DocumentCounts.Group g : counts.groups()) {
+            int n = g.count();
             total[0] += n;
-            bySource.merge(rs.getString(1), n, Integer::sum);
-            byKind.merge(rs.getString(1) + ":" + rs.getString(2), n, Integer::sum);
-            byTruth.merge(rs.getString(3), n, (a, b) -> (Integer) a + (Integer) b);
-            if (rs.getBoolean(4)) byTruth.merge("stale", n, (a, b) -> (Integer) a + (Integer) b);
-            if (rs.getInt(5) == 1) byTruth.merge("superseded", n, (a, b) -> (Integer) a + (Integer) b);
-        });
+            bySource.merge(g.source(), n, Integer::sum);
+            byKind.merge(g.source() + ":" + g.kind(), n, Integer::sum);
+            byTruth.merge(g.truthLevel(), n, (a, b) -> (Integer) a + (Integer) b);
+            if (g.stale()) byTruth.merge("stale", n, (a, b) -> (Integer) a + (Integer) b);
+            if (g.superseded()) byTruth.merge("superseded", n, (a, b) -> (Integer) a + (Integer) b);
+        }
         documents.put("total", total[0]);
         documents.put("by_source", bySource);
         documents.put("by_kind", byKind);

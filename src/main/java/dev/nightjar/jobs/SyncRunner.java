@@ -1,5 +1,6 @@
 package dev.nightjar.jobs;
 
+import dev.nightjar.store.RunLock;
 import dev.nightjar.Workspace;
 import dev.nightjar.config.ConfigException;
 import dev.nightjar.connectors.Connector;

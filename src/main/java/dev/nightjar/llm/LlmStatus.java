@@ -1,5 +1,6 @@
 package dev.nightjar.llm;
 
+import dev.nightjar.store.ledgers.TokenLedger;
 import dev.nightjar.Workspace;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package dev.nightjar.llm;
 
+import dev.nightjar.store.ledgers.ResponseCache;
+import dev.nightjar.store.ledgers.TokenLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nightjar.config.ConfigDir;

@@ -54,6 +54,21 @@ public record Document(
         body = body == null ? "" : body;
     }
 
+    /** The property {@code key}, or null when the source gave none. */
+    public String property(PropertyKey key) {
+        return properties.get(key.key());
+    }
+
+    /** The state as a type ({@link DocumentState#OTHER} when unmapped or absent). */
+    public DocumentState stateType() {
+        return DocumentState.of(state);
+    }
+
+    /** True when this document is of {@code kind}. */
+    public boolean is(DocumentKind kind) {
+        return kind.is(id);
+    }
+
     public static Builder builder(DocumentId id) {
         return new Builder(id);
     }

@@ -1,5 +1,8 @@
 package dev.nightjar.slack;
 
+import dev.nightjar.model.DocumentKind;
+import dev.nightjar.store.ledgers.AnswerLog;
+import dev.nightjar.store.ledgers.NoteApprovals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nightjar.Workspace;
 import dev.nightjar.config.Admins;
@@ -125,10 +128,11 @@ public class Interactions {
         if (found.isEmpty() || found.get().state() != NoteApprovals.State.PENDING || !mayDecide(found.get(), userId)) return;
         NoteApprovals.Approval a = found.get();
         Viewer author = users.viewerOf(new SlackUsers.SlackUser(userId, a.authorEmail(), null));
-        Corpus corpus = new Corpus(ws.documents(), ws.database(), author);
+        Corpus corpus = new Corpus(ws.documents(), author);
         Map<String, String> choices = new LinkedHashMap<>();
         for (StoredDocument d : corpus.findAll(a.candidates())) choices.putIfAbsent(d.document().title(), d.id());
-        for (StoredDocument d : corpus.query("source = 'linear' AND kind IN ('project', 'initiative') AND deleted_at IS NULL ORDER BY title")) {
+        for (StoredDocument d : corpus.select(q -> q.ofKinds(DocumentKind.PLANNING)).stream()
+                .sorted(java.util.Comparator.comparing(d -> String.valueOf(d.document().title()))).toList()) {
             if (choices.size() >= MAX_CHOICES) break;
             if (!d.id().equals(a.projectDocId())) choices.putIfAbsent(d.document().title(), d.id());
         }

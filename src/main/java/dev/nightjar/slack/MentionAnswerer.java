@@ -1,5 +1,6 @@
 package dev.nightjar.slack;
 
+import dev.nightjar.store.ledgers.AnswerLog;
 import dev.nightjar.Workspace;
 import dev.nightjar.skills.Viewer;
 import dev.nightjar.skills.ask.Answer;
@@ -40,7 +41,7 @@ public class MentionAnswerer {
             SlackUsers.SlackUser asker = users.byId(userId);
             Viewer viewer = users.viewerOf(asker);
             Answer answer = AskService.of(ws).ask(question, viewer);
-            long id = answers.record(channel, threadTs, userId, answer);
+            long id = answers.record(channel, threadTs, userId, answer.question(), answer.citedDocIds());
             poster.replyAll(channel, threadTs, AnswerBlocks.messages(answer, id, asker.identified() ? null : WORKSPACE_ONLY));
         } catch (RuntimeException e) {
             log.error("could not answer {} in {}: {}", userId, channel, e.toString());

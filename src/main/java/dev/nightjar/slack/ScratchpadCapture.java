@@ -1,5 +1,7 @@
 package dev.nightjar.slack;
 
+import dev.nightjar.model.PropertyKey;
+import dev.nightjar.store.ledgers.NoteApprovals;
 import dev.nightjar.Workspace;
 import dev.nightjar.model.Acl;
 import dev.nightjar.skills.scratchpad.Note;
@@ -50,7 +52,7 @@ public class ScratchpadCapture {
 
     /** The unsure match's candidates, as stored on the note document by the skill. */
     private List<String> candidateIds(Note note) {
-        String stored = ws.documents().find(note.id()).map(d -> d.document().properties().get("candidates")).orElse(null);
+        String stored = ws.documents().find(note.id()).map(d -> d.document().property(PropertyKey.CANDIDATES)).orElse(null);
         if (stored == null || stored.isBlank()) return List.of();
         return new ArrayList<>(Arrays.stream(stored.split(",\\s*")).filter(s -> !s.isBlank()).toList());
     }

@@ -1,5 +1,8 @@
 package dev.nightjar.slack;
 
+import dev.nightjar.store.ledgers.AnswerLog;
+import dev.nightjar.store.ledgers.NoteApprovals;
+import dev.nightjar.store.ledgers.EventLedger;
 import dev.nightjar.Workspace;
 import dev.nightjar.connectors.ConnectorContext;
 import dev.nightjar.connectors.RequestStats;
@@ -10,7 +13,7 @@ import dev.nightjar.connectors.slack.SlackSettings;
 import dev.nightjar.jobs.NightlySettings;
 import dev.nightjar.slack.briefs.BriefDeliverer;
 import dev.nightjar.slack.briefs.BriefDeliveryJob;
-import dev.nightjar.slack.briefs.DeliveryLedger;
+import dev.nightjar.store.ledgers.DeliveryLedger;
 import dev.nightjar.store.PeopleStore;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;

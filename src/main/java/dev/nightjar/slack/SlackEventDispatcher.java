@@ -1,5 +1,7 @@
 package dev.nightjar.slack;
 
+import dev.nightjar.model.DocumentKind;
+import dev.nightjar.store.ledgers.EventLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nightjar.model.Acl;
 import java.util.List;
@@ -84,7 +86,7 @@ public class SlackEventDispatcher {
         // A private channel's note is readable by its author only until the nightly pull brings the members' ACL.
         Acl acl = channels.info(channel).isPrivate() ? Acl.members(List.of("slack:" + userId, author.email())) : Acl.workspace();
         try {
-            Map<String, Object> note = capture.capture(channel, ts, author.email(), text, acl, "slack:thread:" + channel + "/" + ts);
+            Map<String, Object> note = capture.capture(channel, ts, author.email(), text, acl, DocumentKind.SLACK_THREAD.prefix() + channel + "/" + ts);
             poster.reply(channel, ts, note);
         } catch (RuntimeException e) {
             log.error("could not capture the scratchpad message {} in {}: {}", ts, channel, e.toString());

@@ -1,5 +1,6 @@
 package dev.nightjar.slack;
 
+import dev.nightjar.store.ledgers.AnswerLog;
 import dev.nightjar.Workspace;
 import dev.nightjar.config.Admins;
 import dev.nightjar.model.Acl;
@@ -72,7 +73,7 @@ public class SlashCommands {
     private void ask(SlashCommand c) {
         SlackUsers.SlackUser asker = users.byId(c.userId());
         Answer answer = AskService.of(ws).ask(c.argument(), users.viewerOf(asker));
-        long id = answers.record(c.channelId(), null, c.userId(), answer);
+        long id = answers.record(c.channelId(), null, c.userId(), answer.question(), answer.citedDocIds());
         // a response_url takes up to five responses: a long answer's follow-ups arrive in order after it
         for (Map<String, Object> part : AnswerBlocks.messages(answer, id, asker.identified() ? null : MentionAnswerer.WORKSPACE_ONLY)) {
             respond(c, part);

@@ -40,6 +40,29 @@ public final class CanonicalStore {
                 m.docId(), m.subject(), m.markedBy(), DocumentStore.ts(m.markedAt()), DocumentStore.ts(m.reviewBy()), m.reason());
     }
 
+    /**
+     * Records an admin's mark in one transaction: the audit of the mark it replaces ({@code replaced} not
+     * null, described by {@code replacedDescription}), the mark, and a "supersede" entry for each of the
+     * subject's previously marked documents.
+     */
+    public void markAudited(Mark mark, Mark replaced, String replacedDescription, List<String> superseded) {
+        db.tx().executeWithoutResult(s -> {
+            // re-marking overwrites the mark row; the audit keeps what it said (who, reason, review-by)
+            if (replaced != null) audit(mark.docId(), "replace", mark.markedBy(), mark.markedAt(), replaced.reviewBy(), replacedDescription);
+            put(mark);
+            audit(mark.docId(), "mark", mark.markedBy(), mark.markedAt(), mark.reviewBy(), mark.reason());
+            for (String old : superseded) audit(old, "supersede", mark.markedBy(), mark.markedAt(), null, "superseded by " + mark.docId());
+        });
+    }
+
+    /** Removes a mark and audits the removal, in one transaction. */
+    public void unmarkAudited(String docId, String actor, Instant at, String reason) {
+        db.tx().executeWithoutResult(s -> {
+            remove(docId);
+            audit(docId, "unmark", actor, at, null, reason);
+        });
+    }
+
     public boolean remove(String docId) {
         return db.jdbc().update("DELETE FROM canonical_marks WHERE doc_id=?", docId) > 0;
     }

@@ -35,9 +35,7 @@ import org.springframework.jdbc.core.RowMapper;
  */
 public final class DocumentStore {
 
-    private static final String COLUMNS = "id, source, kind, doc_key, url, title, body, author, participants, created_at, "
-            + "updated_at, state, projects, labels, properties, metrics, acl_everyone, acl_principals, raw_json, content_hash, "
-            + "version, truth_level, truth_reason, review_by, stale, superseded_by, deleted_at, first_seen_at, changed_at, change_seq";
+    static final String COLUMNS = DocumentRow.SELECT_LIST;
     private static final int IN_CHUNK = 500;
 
     private final Database db;
@@ -45,11 +43,13 @@ public final class DocumentStore {
     private final Clock clock;
     private final AtomicLong changeSeq;
     private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock();
+    private final DocumentQueries queries;
 
     public DocumentStore(Database db, Clock clock) {
         this.db = db;
         this.jdbc = db.jdbc();
         this.clock = clock;
+        this.queries = new DocumentQueries(db);
         Long max = jdbc.queryForObject("SELECT MAX(change_seq) FROM documents", Long.class);
         this.changeSeq = new AtomicLong(max == null ? 0 : max);
     }
@@ -97,21 +97,18 @@ public final class DocumentStore {
                 long seq = changeSeq.incrementAndGet();
                 relinked.add(id);
                 if (old == null) {
-                    inserts.add(insertRow(d, hash, t, now, seq));
+                    inserts.add(DocumentRow.of(d, hash, 1, t, now, now, seq).insertArgs());
                     versions.add(versionRow(d, 1, d.editedBy() != null ? d.editedBy() : d.author(), hash, now, "created"));
                     created.add(asStored(d, 1, hash, t, null, now, now, seq));
                 } else {
                     int version = old.contentHash().equals(hash) ? old.version() : old.version() + 1;
-                    updates.add(updateRow(d, hash, version, t, old, now, seq));
+                    updates.add(DocumentRow.of(d, hash, version, t, old.firstSeenAt(), now, seq).updateArgs());
                     changed.add(asStored(d, version, hash, t, old.supersededBy(), old.firstSeenAt(), now, seq));
                     if (version != old.version()) versions.add(versionRow(d, version, d.editedBy(), hash, now, Changes.between(old.document(), d)));
                 }
             }
-            jdbc.batchUpdate("INSERT INTO documents (" + COLUMNS + ") VALUES (" + "?,".repeat(29) + "?)", inserts);
-            jdbc.batchUpdate("UPDATE documents SET url=?, title=?, body=?, author=?, participants=?, created_at=?, updated_at=?, "
-                    + "state=?, projects=?, labels=?, properties=?, metrics=?, acl_everyone=?, acl_principals=?, raw_json=?, "
-                    + "content_hash=?, version=?, truth_level=?, truth_reason=?, review_by=?, stale=?, deleted_at=NULL, "
-                    + "changed_at=?, change_seq=? WHERE id=?", updates);
+            jdbc.batchUpdate(DocumentRow.INSERT, inserts);
+            jdbc.batchUpdate(DocumentRow.UPDATE, updates);
             jdbc.batchUpdate("INSERT INTO document_versions (doc_id, version, content_hash, title, body, state, author, properties, "
                     + "metrics, source_updated_at, recorded_at, changes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", versions);
 
@@ -285,15 +282,25 @@ public final class DocumentStore {
     }
 
     /**
-     * Like {@link #query}, without the two large columns: the body comes back empty and the raw JSON
-     * null. For passes over many documents that judge metadata only (truth levels, subjects), so that
-     * a million-document store does not bring every body into memory.
+     * Every current (not deleted) document without the two large columns: the body comes back empty and
+     * the raw JSON null. For passes over many documents that judge metadata only (truth levels, subjects),
+     * so that a million-document store does not bring every body into memory.
      */
-    public List<StoredDocument> queryMetadata(String whereClause, Object... args) {
+    public List<StoredDocument> currentMetadata() {
         return jdbc.query("SELECT " + COLUMNS.replace(" body,", " '' AS body,").replace("raw_json", "NULL AS raw_json")
-                + " FROM documents WHERE " + whereClause, ROW, args);
+                + " FROM documents WHERE deleted_at IS NULL", ROW);
     }
 
+    /** The typed reads (documents by kind, project, state; canonical documents; links) that skills, Slack and truth make. */
+    public DocumentQueries queries() {
+        return queries;
+    }
+
+    /**
+     * Documents matching a raw SQL condition. Only the decision log and the scratchpad notes still call it,
+     * until the change feed's followers take their reads into the store; everything else uses {@link #queries()}.
+     * The boundary test ({@code StoreBoundaryTest}) holds that list.
+     */
     public List<StoredDocument> query(String whereClause, Object... args) {
         return jdbc.query("SELECT " + COLUMNS + " FROM documents WHERE " + whereClause, ROW, args);
     }
@@ -337,25 +344,7 @@ public final class DocumentStore {
         return jdbc.query("SELECT from_id, link_type, to_ref FROM links WHERE to_ref=?", LINK, ref);
     }
 
-    private static final RowMapper<Link> LINK = (rs, i) -> new Link(DocumentId.parse(rs.getString(1)),
-            dev.nightjar.model.LinkType.valueOf(rs.getString(2)), rs.getString(3));
-
-    private static Object[] insertRow(Document d, String hash, TruthAssessment t, Instant now, long seq) {
-        DocumentId id = d.id();
-        return new Object[]{id.toString(), id.source(), id.kind(), id.key(), d.url(), truncate(d.title(), 4000), d.body(), d.author(),
-                JsonColumns.write(d.participants()), ts(d.createdAt()), ts(d.updatedAt()), d.state(), JsonColumns.write(d.projects()),
-                JsonColumns.write(d.labels()), JsonColumns.write(d.properties()), JsonColumns.write(d.metrics()), d.acl().everyone(),
-                JsonColumns.write(d.acl().principals()), d.rawJson(), hash, 1, t.level().label(), truncate(t.reason(), 1000),
-                ts(t.reviewBy()), t.stale(), null, null, ts(now), ts(now), seq};
-    }
-
-    private static Object[] updateRow(Document d, String hash, int version, TruthAssessment t, StoredDocument old, Instant now, long seq) {
-        return new Object[]{d.url(), truncate(d.title(), 4000), d.body(), d.author(), JsonColumns.write(d.participants()),
-                ts(d.createdAt()), ts(d.updatedAt()), d.state(), JsonColumns.write(d.projects()), JsonColumns.write(d.labels()),
-                JsonColumns.write(d.properties()), JsonColumns.write(d.metrics()), d.acl().everyone(),
-                JsonColumns.write(d.acl().principals()), d.rawJson(), hash, version, t.level().label(), truncate(t.reason(), 1000),
-                ts(t.reviewBy()), t.stale(), ts(now), seq, d.id().toString()};
-    }
+    private static final RowMapper<Link> LINK = DocumentQueries.LINK;
 
     /** @param by who made this version: the source's last editor, the creator for the first one, or null (unknown) */
     private static Object[] versionRow(Document d, int version, String by, String hash, Instant now, String changes) {
@@ -394,7 +383,7 @@ public final class DocumentStore {
     }
 
 
-    private static String truncate(String s, int max) {
+    static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -18,15 +18,18 @@ import java.util.List;
  */
 public final class CanonicalService {
 
-    private final Database db;
     private final DocumentStore store;
     private final CanonicalStore marks;
     private final TruthPolicy policy;
     private final Admins admins;
     private final Clock clock;
 
+    /** As {@link #CanonicalService(DocumentStore, CanonicalStore, TruthPolicy, Admins, Clock)}; {@code db} is not used (the wiring still passes it). */
     public CanonicalService(Database db, DocumentStore store, CanonicalStore marks, TruthPolicy policy, Admins admins, Clock clock) {
-        this.db = db;
+        this(store, marks, policy, admins, clock);
+    }
+
+    public CanonicalService(DocumentStore store, CanonicalStore marks, TruthPolicy policy, Admins admins, Clock clock) {
         this.store = store;
         this.marks = marks;
         this.policy = policy;
@@ -50,13 +53,7 @@ public final class CanonicalService {
         List<String> previous = marks.bySubject(mark.subject()).stream().map(CanonicalStore.Mark::docId)
                 .filter(id -> !id.equals(doc.id())).toList();
         CanonicalStore.Mark replaced = marks.find(doc.id()).orElse(null);
-        db.tx().executeWithoutResult(s -> {
-            // re-marking overwrites the mark row; the audit keeps what it said (who, reason, review-by)
-            if (replaced != null) marks.audit(doc.id(), "replace", by, now, replaced.reviewBy(), describe(replaced));
-            marks.put(mark);
-            marks.audit(doc.id(), "mark", by, now, mark.reviewBy(), reason);
-            for (String old : previous) marks.audit(old, "supersede", by, now, null, "superseded by " + doc.id());
-        });
+        marks.markAudited(mark, replaced, replaced == null ? null : describe(replaced), previous);
         refresher().refresh();
         return new Marked(store.find(doc.id()).orElseThrow(), mark, previous, replaced);
     }
@@ -74,10 +71,7 @@ public final class CanonicalService {
             throw new ConfigException(url + " is not marked canonical (see `nightjar canonical list`)");
         }
         Instant now = clock.instant();
-        db.tx().executeWithoutResult(s -> {
-            marks.remove(doc.id());
-            marks.audit(doc.id(), "unmark", by, now, null, reason);
-        });
+        marks.unmarkAudited(doc.id(), by, now, reason);
         refresher().refresh();
         return store.find(doc.id()).orElseThrow();
     }
@@ -87,7 +81,7 @@ public final class CanonicalService {
 
     /** Every canonical document: admin-marked and rule-matched, with its mark when there is one. */
     public List<Listed> list() {
-        return store.query("truth_level = 'canonical' AND deleted_at IS NULL ORDER BY id").stream()
+        return store.queries().canonical().stream()
                 .map(d -> new Listed(d, marks.find(d.id()).orElse(null))).toList();
     }
 

@@ -1,5 +1,6 @@
 package dev.nightjar.truth;
 
+import dev.nightjar.model.DocumentKind;
 import dev.nightjar.model.Link;
 import dev.nightjar.model.LinkType;
 import dev.nightjar.store.DocumentStore;
@@ -19,11 +20,11 @@ public final class Subjects {
 
     public static String of(StoredDocument d, DocumentStore store) {
         for (String p : d.document().projects()) {
-            if (p.startsWith("linear:project:") || p.startsWith("linear:initiative:")) return p;
+            if (DocumentKind.LINEAR_PROJECT.is(p) || DocumentKind.LINEAR_INITIATIVE.is(p)) return p;
         }
         for (Link l : store.linksFrom(d.id())) {
             if ((l.type() == LinkType.PART_OF || l.type() == LinkType.REFERENCES)
-                    && (l.to().startsWith("linear:project:") || l.to().startsWith("linear:initiative:"))) {
+                    && (DocumentKind.LINEAR_PROJECT.is(l.to()) || DocumentKind.LINEAR_INITIATIVE.is(l.to()))) {
                 return l.to();
             }
         }

@@ -1,5 +1,6 @@
 package dev.nightjar.truth;
 
+import dev.nightjar.model.PropertyKey;
 import dev.nightjar.model.TruthAssessment;
 import dev.nightjar.model.TruthLevel;
 import dev.nightjar.store.CanonicalStore;
@@ -43,7 +44,7 @@ public final class TruthRefresher {
         Map<String, CanonicalStore.Mark> marked = new HashMap<>();
         for (CanonicalStore.Mark m : marks.all()) marked.put(m.docId(), m);
 
-        List<StoredDocument> all = store.queryMetadata("deleted_at IS NULL"); // rules read metadata and titles, never bodies
+        List<StoredDocument> all = store.currentMetadata(); // rules read metadata and titles, never bodies
         Map<String, TruthAssessment> verdicts = new HashMap<>();
         Map<String, List<StoredDocument>> canonicalBySubject = new HashMap<>();
         for (StoredDocument d : all) {
@@ -101,7 +102,7 @@ public final class TruthRefresher {
     }
 
     private static String shape(StoredDocument d) {
-        return d.document().id().sourceKind() + "|" + d.document().properties().getOrDefault("data_source", "");
+        return d.document().id().sourceKind() + "|" + d.document().properties().getOrDefault(PropertyKey.DATA_SOURCE.key(), "");
     }
 
     private static Instant updated(StoredDocument d) {

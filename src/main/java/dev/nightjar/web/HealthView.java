@@ -1,5 +1,6 @@
 package dev.nightjar.web;
 
+import dev.nightjar.store.DocumentCounts;
 import dev.nightjar.Workspace;
 import dev.nightjar.config.ConfigException;
 import dev.nightjar.config.Environment;
@@ -120,9 +121,7 @@ public final class HealthView {
     private static Map<String, Object> index(Workspace ws) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("documents", ws.index().documentCount());
-        Long behind = ws.database().jdbc().queryForObject("SELECT COUNT(*) FROM documents WHERE change_seq > ?", Long.class,
-                ws.index().appliedSeq());
-        m.put("behind_store", behind == null ? 0 : behind);
+        m.put("behind_store", new DocumentCounts(ws.database()).changedAfter(ws.index().appliedSeq()));
         return m;
     }
 

@@ -1,11 +1,12 @@
 package dev.nightjar.web;
 
+import dev.nightjar.model.DocumentKind;
 import dev.nightjar.Workspace;
 import dev.nightjar.config.ConfigException;
 import dev.nightjar.connectors.slack.SlackConnectorFactory;
 import dev.nightjar.model.Link;
 import dev.nightjar.model.LinkType;
-import dev.nightjar.slack.NoteApprovals;
+import dev.nightjar.store.ledgers.NoteApprovals;
 import dev.nightjar.store.StoredDocument;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,7 +43,7 @@ public class NotePageController {
     @GetMapping(value = "/notes/{id}", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> note(@PathVariable String id) {
         if (!id.matches("[0-9a-f]{6,64}")) return notFound();
-        Optional<StoredDocument> note = ws.documents().find("nightjar:note:" + id)
+        Optional<StoredDocument> note = ws.documents().find(DocumentKind.NIGHTJAR_NOTE.prefix() + id)
                 .filter(d -> !d.deleted() && d.document().acl().everyone());
         if (note.isEmpty()) return notFound();
         StoredDocument d = note.get();

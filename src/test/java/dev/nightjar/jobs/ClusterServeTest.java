@@ -1,5 +1,6 @@
 package dev.nightjar.jobs;
 
+import dev.nightjar.store.RunLock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

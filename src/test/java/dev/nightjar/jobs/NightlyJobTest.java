@@ -1,5 +1,6 @@
 package dev.nightjar.jobs;
 
+import dev.nightjar.store.RunLock;
 import dev.nightjar.testing.TestClocks;
 import static org.assertj.core.api.Assertions.assertThat;
 

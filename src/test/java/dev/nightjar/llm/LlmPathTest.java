@@ -1,5 +1,7 @@
 package dev.nightjar.llm;
 
+import dev.nightjar.store.ledgers.ResponseCache;
+import dev.nightjar.store.ledgers.TokenLedger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nightjar.Workspace;

@@ -13,7 +13,7 @@ import dev.nightjar.jobs.NightlySettings;
 import dev.nightjar.model.PersonIdentity;
 import dev.nightjar.skills.SkillsFixture;
 import dev.nightjar.slack.briefs.BriefDeliverer;
-import dev.nightjar.slack.briefs.DeliveryLedger;
+import dev.nightjar.store.ledgers.DeliveryLedger;
 import dev.nightjar.store.PeopleStore;
 import dev.nightjar.testing.TempWorkspace;
 import java.nio.file.Path;

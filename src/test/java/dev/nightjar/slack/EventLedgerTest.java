@@ -1,5 +1,6 @@
 package dev.nightjar.slack;
 
+import dev.nightjar.store.ledgers.EventLedger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nightjar.Workspace;

@@ -11,7 +11,7 @@ import dev.nightjar.model.LinkType;
 import dev.nightjar.model.Normalized;
 import dev.nightjar.model.TruthAssessment;
 import dev.nightjar.model.TruthLevel;
-import dev.nightjar.slack.NoteApprovals;
+import dev.nightjar.store.ledgers.NoteApprovals;
 import dev.nightjar.testing.TempWorkspace;
 import java.nio.file.Path;
 import java.time.Instant;

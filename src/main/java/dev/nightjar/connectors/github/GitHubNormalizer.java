@@ -1,7 +1,7 @@
 package dev.nightjar.connectors.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.nightjar.connectors.IssueKeyLinks;
+import dev.nightjar.links.IssueKeyLinks;
 import dev.nightjar.connectors.MalformedRecordException;
 import dev.nightjar.connectors.Normalizer;
 import dev.nightjar.connectors.SourceRecord;

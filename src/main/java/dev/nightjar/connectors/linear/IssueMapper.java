@@ -10,7 +10,7 @@ import static dev.nightjar.connectors.linear.Nodes.required;
 import static dev.nightjar.connectors.linear.Nodes.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.nightjar.connectors.IssueKeyLinks;
+import dev.nightjar.links.IssueKeyLinks;
 import dev.nightjar.connectors.MalformedRecordException;
 import dev.nightjar.model.Document;
 import dev.nightjar.model.DocumentId;

@@ -12,7 +12,7 @@ import static dev.nightjar.connectors.linear.Nodes.snake;
 import static dev.nightjar.connectors.linear.Nodes.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.nightjar.connectors.IssueKeyLinks;
+import dev.nightjar.links.IssueKeyLinks;
 import dev.nightjar.model.Document;
 import dev.nightjar.model.DocumentId;
 import dev.nightjar.model.Link;

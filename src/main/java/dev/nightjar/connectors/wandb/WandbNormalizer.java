@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.nightjar.connectors.IssueKeyLinks;
+import dev.nightjar.links.IssueKeyLinks;
 import dev.nightjar.connectors.MalformedRecordException;
 import dev.nightjar.connectors.Normalizer;
 import dev.nightjar.connectors.SourceRecord;

@@ -17,4 +17,9 @@ public record Answer(String question, Subject subject, String markdown, List<Cit
     public Answer(String question, Subject subject, String markdown, List<Citation> citations, List<Conflict> conflicts, LlmUsage llm) {
         this(question, subject, markdown, citations, conflicts, llm, null, null);
     }
+
+    /** The ids of the cited documents, in citation order (what the answer ledger keeps). */
+    public List<String> citedDocIds() {
+        return citations.stream().map(Citation::docId).toList();
+    }
 }

@@ -1,5 +1,7 @@
 package dev.nightjar.skills.ask;
 
+import dev.nightjar.model.PropertyKey;
+import dev.nightjar.model.DocumentKind;
 import dev.nightjar.Workspace;
 import dev.nightjar.llm.LlmWriter;
 import dev.nightjar.llm.Prose;
@@ -48,7 +50,7 @@ public final class AskService {
         if (question == null || question.isBlank()) throw new dev.nightjar.config.ConfigException("the question is empty");
         DecisionLog decisionLog = new DecisionLog(ws.database(), ws.documents(), ws.clock());
         decisionLog.refresh();
-        Corpus corpus = new Corpus(ws.documents(), ws.database(), viewer);
+        Corpus corpus = new Corpus(ws.documents(), viewer);
         Instant now = ws.clock().instant();
         ZoneId zone = zoneOf(viewer);
         Intent intent = Intent.of(question, now, zone);
@@ -127,13 +129,9 @@ public final class AskService {
         Set<String> words = Words.significant(phrase);
         if (words.isEmpty()) return null;
         Map<String, String> teams = new LinkedHashMap<>();
-        for (Map<String, Object> row : ws.database().jdbc().queryForList(
-                "SELECT DISTINCT properties FROM documents WHERE source = 'linear' AND kind = 'issue' AND deleted_at IS NULL LIMIT 2000")) {
-            // properties is JSON text; the team's key and name are enough here
-            String json = String.valueOf(row.values().iterator().next());
-            java.util.regex.Matcher key = java.util.regex.Pattern.compile("\"team\":\"([^\"]+)\"").matcher(json);
-            java.util.regex.Matcher name = java.util.regex.Pattern.compile("\"team_name\":\"([^\"]+)\"").matcher(json);
-            if (key.find()) teams.putIfAbsent(key.group(1), name.find() ? name.group(1) : key.group(1));
+        for (Map<String, String> properties : ws.documents().queries().propertiesOf(DocumentKind.LINEAR_ISSUE, 2000)) {
+            String key = properties.get(PropertyKey.TEAM.key());
+            if (key != null) teams.putIfAbsent(key, properties.getOrDefault(PropertyKey.TEAM_NAME.key(), key));
         }
         for (Map.Entry<String, String> t : teams.entrySet()) {
             if (words.contains(t.getKey().toLowerCase(java.util.Locale.ROOT)) || Words.fuzzyOverlap(t.getValue(), words).matched() > 0) return t.getKey();

@@ -1,5 +1,7 @@
 package dev.nightjar.skills.ask;
 
+import dev.nightjar.model.PropertyKey;
+import dev.nightjar.model.DocumentKind;
 import dev.nightjar.index.DocumentIndex;
 import dev.nightjar.index.SearchHit;
 import dev.nightjar.index.SearchRequest;
@@ -55,7 +57,7 @@ public final class Gatherer {
 
     /** A scratchpad message that has become a structured note is told once, through the note. */
     private void dropNotedOriginals(Neighborhood n) {
-        List<String> notes = n.attached.keySet().stream().filter(id -> id.startsWith("nightjar:note:")).toList();
+        List<String> notes = n.attached.keySet().stream().filter(id -> DocumentKind.NIGHTJAR_NOTE.is(id)).toList();
         if (notes.isEmpty()) return;
         for (Link l : corpus.linksFrom(notes, LinkType.REFERENCES)) n.attached.remove(l.to());
     }
@@ -65,7 +67,7 @@ public final class Gatherer {
         n.planning.add(root);
         if (subject.kind().equals("initiative")) {
             List<String> projectIds = corpus.linksTo(List.of(root.id()), LinkType.PART_OF).stream()
-                    .map(l -> l.from().toString()).filter(id -> id.startsWith("linear:project:")).toList();
+                    .map(l -> l.from().toString()).filter(id -> DocumentKind.LINEAR_PROJECT.is(id)).toList();
             n.planning.addAll(corpus.findAll(projectIds));
         }
         List<String> planningIds = n.planning.stream().map(StoredDocument::id).toList();
@@ -74,19 +76,18 @@ public final class Gatherer {
         Set<String> other = new LinkedHashSet<>();
         for (Link l : toPlanning) {
             String from = l.from().toString();
-            if (from.startsWith("linear:issue:") && l.type() == LinkType.PART_OF) issueIds.add(from);
-            else if (!from.startsWith("linear:project:")) other.add(from);
+            if (DocumentKind.LINEAR_ISSUE.is(from) && l.type() == LinkType.PART_OF) issueIds.add(from);
+            else if (!DocumentKind.LINEAR_PROJECT.is(from)) other.add(from);
         }
         for (StoredDocument p : n.planning) {
             if (p.document().url() != null) corpus.linksToPrefix("url:" + trimSlash(p.document().url())).forEach(l -> other.add(l.from().toString()));
         }
         // notes and comments that name the project in their `projects` but carry no link
         for (String id : planningIds) {
-            corpus.query("projects LIKE ? AND source IN ('nightjar', 'notion', 'slack') AND deleted_at IS NULL", "%\"" + id + "\"%")
-                    .forEach(d -> other.add(d.id()));
+            corpus.select(q -> q.namingProject(id, DocumentKind.NAMING_PROJECTS)).forEach(d -> other.add(d.id()));
         }
         issueIds.addAll(corpus.linksTo(issueIds, LinkType.PART_OF).stream().map(l -> l.from().toString())
-                .filter(id -> id.startsWith("linear:issue:")).toList());
+                .filter(id -> DocumentKind.LINEAR_ISSUE.is(id)).toList());
         addIssues(n, issueIds);
         attach(n, corpus.findAll(other));
         aroundIssues(n);
@@ -99,7 +100,7 @@ public final class Gatherer {
         n.planning.add(issue);
         Set<String> ids = new LinkedHashSet<>(List.of(issue.id()));
         ids.addAll(corpus.linksTo(ids, LinkType.PART_OF).stream().map(l -> l.from().toString())
-                .filter(id -> id.startsWith("linear:issue:")).toList());
+                .filter(id -> DocumentKind.LINEAR_ISSUE.is(id)).toList());
         addIssues(n, ids);
         aroundIssues(n);
         // what the issue holds up, one hop down the BLOCKS links
@@ -113,14 +114,12 @@ public final class Gatherer {
         Set<String> assigned = new LinkedHashSet<>();
         for (Link l : corpus.linksTo(refs, LinkType.ASSIGNED_TO)) {
             String from = l.from().toString();
-            if (from.startsWith("linear:issue:")) assigned.add(from);
-            else if (from.startsWith("linear:project:") || from.startsWith("linear:initiative:")) n.planning.addAll(corpus.findAll(List.of(from)));
+            if (DocumentKind.LINEAR_ISSUE.is(from)) assigned.add(from);
+            else if (DocumentKind.LINEAR_PROJECT.is(from) || DocumentKind.LINEAR_INITIATIVE.is(from)) n.planning.addAll(corpus.findAll(List.of(from)));
         }
         addIssues(n, assigned);
-        String marks = String.join(",", java.util.Collections.nCopies(identities.size(), "?"));
-        for (StoredDocument d : corpus.query("author IN (" + marks + ") AND source IN ('github', 'wandb') AND kind IN ('pr', 'run') "
-                + "AND deleted_at IS NULL", identities.toArray())) {
-            (d.document().id().kind().equals("pr") ? n.prs : n.runs).put(d.id(), d);
+        for (StoredDocument d : corpus.select(q -> q.authoredBy(identities, List.of(DocumentKind.GITHUB_PR, DocumentKind.WANDB_RUN)))) {
+            (d.document().is(DocumentKind.GITHUB_PR) ? n.prs : n.runs).put(d.id(), d);
         }
         aroundIssues(n);
     }
@@ -136,22 +135,22 @@ public final class Gatherer {
         Set<String> other = new LinkedHashSet<>();
         for (Link l : corpus.linksTo(issueIds, LinkType.REFERENCES, LinkType.CLOSES, LinkType.COMMENT_ON)) {
             String from = l.from().toString();
-            if (from.startsWith("github:pr:")) {
+            if (DocumentKind.GITHUB_PR.is(from)) {
                 prIds.add(from);
                 n.prsOfIssue.computeIfAbsent(l.to(), k -> new ArrayList<>()).add(from);
-            } else if (!from.startsWith("linear:issue:")) other.add(from);
+            } else if (!DocumentKind.LINEAR_ISSUE.is(from)) other.add(from);
         }
         for (StoredDocument d : corpus.findAll(prIds)) n.prs.put(d.id(), d);
         List<Link> reviews = corpus.linksTo(n.prs.keySet(), LinkType.COMMENT_ON);
-        for (Link l : reviews) if (l.from().kind().equals("review")) n.reviewOf.put(l.from().toString(), l.to());
+        for (Link l : reviews) if (DocumentKind.GITHUB_REVIEW.is(l.from())) n.reviewOf.put(l.from().toString(), l.to());
         for (StoredDocument d : corpus.findAll(n.reviewOf.keySet())) n.reviews.put(d.id(), d);
         Set<String> commits = new LinkedHashSet<>();
         for (Link l : corpus.linksFrom(n.prs.keySet(), LinkType.AT_COMMIT)) commits.add(l.to());
         Set<String> runIds = new LinkedHashSet<>();
         for (Link l : corpus.linksTo(commits, LinkType.AT_COMMIT)) if (l.from().source().equals("wandb")) runIds.add(l.from().toString());
-        for (String id : other) if (id.startsWith("wandb:run:")) runIds.add(id);
+        for (String id : other) if (DocumentKind.WANDB_RUN.is(id)) runIds.add(id);
         for (StoredDocument d : corpus.findAll(runIds)) n.runs.put(d.id(), d);
-        other.removeIf(id -> id.startsWith("wandb:run:"));
+        other.removeIf(id -> DocumentKind.WANDB_RUN.is(id));
         attach(n, corpus.findAll(other));
         blockers(n);
     }
@@ -194,12 +193,12 @@ public final class Gatherer {
         Set<String> prIds = new LinkedHashSet<>();
         for (Link l : corpus.linksTo(outside, LinkType.REFERENCES, LinkType.CLOSES)) {
             String from = l.from().toString();
-            if (!from.startsWith("github:pr:")) continue;
+            if (!DocumentKind.GITHUB_PR.is(from)) continue;
             prIds.add(from);
             n.prsOfIssue.computeIfAbsent(l.to(), k -> new ArrayList<>()).add(from);
         }
         for (StoredDocument d : corpus.findAll(prIds)) n.prs.putIfAbsent(d.id(), d);
-        for (Link l : corpus.linksTo(prIds, LinkType.COMMENT_ON)) if (l.from().kind().equals("review")) n.reviewOf.put(l.from().toString(), l.to());
+        for (Link l : corpus.linksTo(prIds, LinkType.COMMENT_ON)) if (DocumentKind.GITHUB_REVIEW.is(l.from())) n.reviewOf.put(l.from().toString(), l.to());
         for (StoredDocument d : corpus.findAll(n.reviewOf.keySet())) n.reviews.putIfAbsent(d.id(), d);
     }
 
@@ -210,9 +209,8 @@ public final class Gatherer {
     private void runsByProjectName(Neighborhood n, String title) {
         for (String word : Words.significant(title)) {
             if (word.length() < 4) continue;
-            for (StoredDocument d : corpus.query("source = 'wandb' AND kind = 'run' AND deleted_at IS NULL AND LOWER(properties) LIKE ? "
-                    + "ORDER BY updated_at DESC LIMIT " + RUNS_BY_NAME, "%\"project\":\"%" + word.replace("%", "").replace("_", "") + "%")) {
-                String project = d.document().properties().getOrDefault("project", "");
+            for (StoredDocument d : corpus.select(q -> q.latestWithPropertyContaining(DocumentKind.WANDB_RUN, PropertyKey.PROJECT, word, RUNS_BY_NAME))) {
+                String project = d.document().properties().getOrDefault(PropertyKey.PROJECT.key(), "");
                 if (Words.significant(project.replace('-', ' ').replace('_', ' ')).contains(word)) n.runs.putIfAbsent(d.id(), d);
             }
         }
@@ -245,9 +243,9 @@ public final class Gatherer {
         }
     }
 
+    /** The one definition of finished ({@link dev.nightjar.model.DocumentState#isFinished()}). */
     static boolean finished(StoredDocument d) {
-        String s = d.document().state();
-        return s != null && (s.equals("done") || s.equals("canceled") || s.equals("merged") || s.equals("closed"));
+        return d.document().stateType().isFinished();
     }
 
     private static String trimSlash(String url) {

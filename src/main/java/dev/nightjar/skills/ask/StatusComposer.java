@@ -1,5 +1,7 @@
 package dev.nightjar.skills.ask;
 
+import dev.nightjar.model.PropertyKey;
+import dev.nightjar.model.DocumentState;
 import dev.nightjar.model.Document;
 import dev.nightjar.model.TruthLevel;
 import dev.nightjar.skills.Corpus;
@@ -94,7 +96,7 @@ public final class StatusComposer {
     /** A person's unfinished issues, in progress first. */
     private void workingOn(FactSheet sheet, Neighborhood n) {
         n.issues.values().stream().filter(d -> !Gatherer.finished(d))
-                .sorted(Comparator.comparing((StoredDocument d) -> "in_progress".equals(d.document().state()) ? 0 : 1)
+                .sorted(Comparator.comparing((StoredDocument d) -> d.document().stateType() == DocumentState.IN_PROGRESS ? 0 : 1)
                         .thenComparing(Canon::updated, Comparator.reverseOrder()))
                 .limit(LIST_MAX * 2)
                 .forEach(d -> sheet.add(WORKING_ON, describeIssue(d) + (n.blockedBy.containsKey(d.id()) ? ", blocked by "
@@ -139,7 +141,7 @@ public final class StatusComposer {
 
     private void latestUpdate(FactSheet sheet, Neighborhood n) {
         n.updates.values().stream().max(Comparator.comparing(Canon::updated)).ifPresent(u -> {
-            String health = u.document().properties().get("health");
+            String health = u.document().property(PropertyKey.HEALTH);
             String first = firstLine(u.document().body());
             sheet.add(SUBJECT, "Latest status update (" + Canon.day(Canon.updated(u)) + (health == null ? "" : ", " + health.replace('_', ' '))
                     + ", by " + people.displayName(u.document().author()) + "): " + first, u);
@@ -161,12 +163,12 @@ public final class StatusComposer {
         int active = total - byState.getOrDefault("canceled", 0);
         sheet.add(PROGRESS, total + (total == 1 ? " issue" : " issues") + " in Linear: " + String.join(", ", parts)
                 + (active > 0 ? " (" + Math.round(100.0 * done / active) + "% of the non-canceled work done)" : "") + ".", sources);
-        n.issues.values().stream().filter(d -> recent(d.document().updatedAt()) && !"open".equals(d.document().state()))
+        n.issues.values().stream().filter(d -> recent(d.document().updatedAt()) && d.document().stateType() != DocumentState.OPEN)
                 .sorted(Comparator.comparing(Canon::updated).reversed()).limit(2)
                 .forEach(d -> sheet.add(PROGRESS, "Moved recently: " + d.document().id().key() + " " + d.document().title() + " is "
                         + stateName(d.document()) + " (updated " + Canon.day(Canon.updated(d)) + ").", d));
-        n.issues.values().stream().filter(d -> "1".equals(d.document().properties().get("priority")) && !Gatherer.finished(d)
-                        && d.document().properties().get("assignee") == null).limit(LIST_MAX)
+        n.issues.values().stream().filter(d -> "1".equals(d.document().property(PropertyKey.PRIORITY)) && !Gatherer.finished(d)
+                        && d.document().property(PropertyKey.ASSIGNEE) == null).limit(LIST_MAX)
                 .forEach(d -> sheet.add(PROGRESS, "Urgent and unassigned: " + d.document().id().key() + " " + d.document().title() + ".", d));
     }
 
@@ -199,10 +201,10 @@ public final class StatusComposer {
     private String pullRequestState(StoredDocument issue, Neighborhood n, List<StoredDocument> cited) {
         for (String prId : n.prsOfIssue.getOrDefault(issue.id(), List.of())) {
             StoredDocument pr = n.prs.get(prId);
-            if (pr == null || !"open".equals(pr.document().state())) continue;
+            if (pr == null || pr.document().stateType() != DocumentState.OPEN) continue;
             Optional<StoredDocument> review = n.reviews.values().stream().filter(r -> prId.equals(n.reviewOf.get(r.id())))
                     .filter(r -> !"commented".equals(r.document().state())).max(Comparator.comparing(Canon::updated));
-            String number = "#" + pr.document().properties().getOrDefault("number", pr.document().id().key());
+            String number = "#" + pr.document().properties().getOrDefault(PropertyKey.NUMBER.key(), pr.document().id().key());
             cited.add(pr);
             if (review.isEmpty()) return " (PR " + number + " awaits review)";
             cited.add(review.get());
@@ -215,7 +217,7 @@ public final class StatusComposer {
 
     static String describeIssue(StoredDocument d) {
         Document doc = d.document();
-        String assignee = doc.properties().get("assignee");
+        String assignee = doc.property(PropertyKey.ASSIGNEE);
         return doc.id().key() + " " + doc.title() + " (" + stateName(doc) + ", " + (assignee == null ? "unassigned" : assignee) + ")";
     }
 
@@ -231,14 +233,14 @@ public final class StatusComposer {
         int shown = 0;
         for (StoredDocument pr : prs) {
             Document doc = pr.document();
-            if ("merged".equals(doc.state()) && !recent(Canon.updated(pr))) continue; // older merges are history, reachable via the issues
+            if (doc.stateType() == DocumentState.MERGED && !recent(Canon.updated(pr))) continue; // older merges are history, reachable via the issues
             if (shown++ >= LIST_MAX * 2) break;
-            String number = "#" + doc.properties().getOrDefault("number", doc.id().key());
+            String number = "#" + doc.properties().getOrDefault(PropertyKey.NUMBER.key(), doc.id().key());
             StoredDocument review = latestReview.get(pr.id());
-            if ("merged".equals(doc.state())) {
-                String at = doc.properties().get("merged_at");
+            if (doc.stateType() == DocumentState.MERGED) {
+                String at = doc.property(PropertyKey.MERGED_AT);
                 sheet.add(CODE, "Merged " + number + " " + doc.title() + (at == null ? "" : " on " + at.substring(0, Math.min(10, at.length()))) + ".", pr);
-            } else if ("open".equals(doc.state())) {
+            } else if (doc.stateType() == DocumentState.OPEN) {
                 if (review != null && "changes_requested".equals(review.document().state())) {
                     sheet.add(CODE, "Open " + number + " " + doc.title() + ": changes requested by " + people.displayName(review.document().author())
                             + " on " + Canon.day(Canon.updated(review)) + ".", pr, review);
@@ -254,7 +256,7 @@ public final class StatusComposer {
     private void experiments(FactSheet sheet, Neighborhood n, Canon canon) {
         List<StoredDocument> runs = new ArrayList<>(n.runs.values());
         runs.sort(Comparator.comparing(Canon::updated).reversed());
-        Optional<StoredDocument> latest = runs.stream().filter(r -> "finished".equals(r.document().state())).findFirst();
+        Optional<StoredDocument> latest = runs.stream().filter(r -> r.document().stateType() == DocumentState.FINISHED).findFirst();
         if (latest.isPresent()) {
             StoredDocument run = latest.get();
             boolean compared = false;
@@ -282,13 +284,13 @@ public final class StatusComposer {
                         + (metrics.isEmpty() ? "" : ": " + metrics) + ".", run);
             }
         }
-        runs.stream().filter(r -> "crashed".equals(r.document().state()) || "failed".equals(r.document().state())).limit(LIST_MAX)
+        runs.stream().filter(r -> r.document().stateType() == DocumentState.CRASHED || r.document().stateType() == DocumentState.FAILED).limit(LIST_MAX)
                 .forEach(r -> {
-                    String notes = r.document().properties().getOrDefault("notes", "");
+                    String notes = r.document().properties().getOrDefault(PropertyKey.NOTES.key(), "");
                     sheet.add(EXPERIMENTS, "Run " + r.document().title() + " " + r.document().state() + " " + Humanize.ago(Canon.updated(r), now, zone)
                             + (notes.isBlank() ? "." : ": " + notes), r);
                 });
-        runs.stream().filter(r -> "running".equals(r.document().state())).limit(LIST_MAX)
+        runs.stream().filter(r -> r.document().stateType() == DocumentState.RUNNING).limit(LIST_MAX)
                 .forEach(r -> sheet.add(EXPERIMENTS, "Run " + r.document().title() + " is running (last heartbeat "
                         + Humanize.ago(Canon.updated(r), now, zone) + ").", r));
     }
@@ -364,7 +366,7 @@ public final class StatusComposer {
      */
     static boolean chatter(StoredDocument d) {
         if (!d.document().id().source().equals("slack")) return false;
-        if (!"0".equals(d.document().properties().getOrDefault("reply_count", "0"))) return false;
+        if (!"0".equals(d.document().properties().getOrDefault(PropertyKey.REPLY_COUNT.key(), "0"))) return false;
         String text = StructuredAnswers.lastMessage(d.document().body())[1];
         return text.split("\\s+").length < 8;
     }
@@ -387,7 +389,7 @@ public final class StatusComposer {
     }
 
     static String stateName(Document doc) {
-        String name = doc.properties().get("state_name");
+        String name = doc.property(PropertyKey.STATE_NAME);
         String state = doc.state() == null ? "unknown" : doc.state().replace('_', ' ');
         return name != null && !name.equalsIgnoreCase(state) ? state + " (" + name + ")" : state;
     }

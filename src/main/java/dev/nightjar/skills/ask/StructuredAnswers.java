@@ -1,5 +1,8 @@
 package dev.nightjar.skills.ask;
 
+import dev.nightjar.model.PropertyKey;
+import dev.nightjar.model.DocumentState;
+import dev.nightjar.model.DocumentKind;
 import dev.nightjar.model.Link;
 import dev.nightjar.model.LinkType;
 import dev.nightjar.skills.Corpus;
@@ -43,8 +46,8 @@ final class StructuredAnswers {
 
     /** Every unfinished issue held up by an unfinished blocker, as chains from the most downstream issue. */
     String blocked(FactSheet sheet) {
-        List<StoredDocument> open = corpus.query("source = 'linear' AND kind = 'issue' AND deleted_at IS NULL "
-                + "AND state NOT IN ('done', 'canceled') AND id IN (SELECT to_ref FROM links WHERE link_type = 'BLOCKS')");
+        List<StoredDocument> open = corpus.select(q -> q.blocked(DocumentKind.LINEAR_ISSUE, null)).stream()
+                .filter(d -> !d.document().stateType().isFinished()).toList();
         Neighborhood n = new Neighborhood();
         open.forEach(d -> n.issues.put(d.id(), d));
         new Gatherer(corpus, null, people).aroundIssues(n);
@@ -58,36 +61,35 @@ final class StructuredAnswers {
 
     /** What changed between {@code since} and now, by source time, most telling first. */
     String recent(FactSheet sheet, Instant since, String window) {
-        List<StoredDocument> changed = corpus.query("updated_at >= ? AND updated_at <= ? AND deleted_at IS NULL ORDER BY updated_at DESC",
-                since.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC));
+        List<StoredDocument> changed = corpus.select(q -> q.updatedBetween(since, now));
         Map<String, String> reviewOf = new LinkedHashMap<>();
-        List<String> reviewIds = changed.stream().filter(d -> d.document().id().kind().equals("review")).map(StoredDocument::id).toList();
+        List<String> reviewIds = changed.stream().filter(d -> DocumentKind.GITHUB_REVIEW.is(d.document().id())).map(StoredDocument::id).toList();
         for (Link l : corpus.linksFrom(reviewIds, LinkType.COMMENT_ON)) reviewOf.put(l.from().toString(), l.to());
         Map<String, StoredDocument> prs = Corpus.byId(corpus.findAll(reviewOf.values()));
         int count = 0;
         for (StoredDocument r : changed) {
-            if (!r.document().id().kind().equals("review")) continue;
+            if (!DocumentKind.GITHUB_REVIEW.is(r.document().id())) continue;
             String state = r.document().state();
             if (!"changes_requested".equals(state) && !"approved".equals(state)) continue;
             StoredDocument pr = prs.get(reviewOf.get(r.id()));
-            String what = pr == null ? r.document().title() : "#" + pr.document().properties().getOrDefault("number", "") + " " + pr.document().title();
+            String what = pr == null ? r.document().title() : "#" + pr.document().properties().getOrDefault(PropertyKey.NUMBER.key(), "") + " " + pr.document().title();
             sheet.add(REVIEWS, people.displayName(r.document().author()) + ("approved".equals(state) ? " approved " : " requested changes on ")
                     + what + " " + ago(r) + quote(r.document().body()), pr == null ? new StoredDocument[]{r} : new StoredDocument[]{pr, r});
             count++;
         }
         for (StoredDocument run : changed) {
-            if (!run.document().id().kind().equals("run")) continue;
+            if (!DocumentKind.WANDB_RUN.is(run.document().id())) continue;
             String state = run.document().state();
-            String notes = run.document().properties().getOrDefault("notes", "");
+            String notes = run.document().properties().getOrDefault(PropertyKey.NOTES.key(), "");
             sheet.add(RUNS, "Run " + run.document().title() + " " + state + ("running".equals(state) ? " (last heartbeat " + ago(run) + ")" : " " + ago(run))
                     + (notes.isBlank() ? "." : ": " + notes), run);
             count++;
         }
         for (StoredDocument pr : changed) {
-            String mergedAt = pr.document().properties().get("merged_at");
-            if (!pr.document().id().kind().equals("pr") || !"merged".equals(pr.document().state()) || mergedAt == null) continue;
+            String mergedAt = pr.document().property(PropertyKey.MERGED_AT);
+            if (!DocumentKind.GITHUB_PR.is(pr.document().id()) || pr.document().stateType() != DocumentState.MERGED || mergedAt == null) continue;
             if (Instant.parse(mergedAt).isBefore(since)) continue; // touched in the window, merged before it: not news
-            sheet.add(MERGED, "Merged #" + pr.document().properties().getOrDefault("number", "") + " " + pr.document().title() + " ("
+            sheet.add(MERGED, "Merged #" + pr.document().properties().getOrDefault(PropertyKey.NUMBER.key(), "") + " " + pr.document().title() + " ("
                     + people.displayName(pr.document().author()) + ", " + Humanize.ago(Instant.parse(mergedAt), now, zone) + ").", pr);
             count++;
         }
@@ -116,7 +118,7 @@ final class StructuredAnswers {
         int shown = 0;
         for (StoredDocument d : ranked) {
             if (shown >= LIST_MAX) break;
-            String channel = "#" + d.document().properties().getOrDefault("channel", "?");
+            String channel = "#" + d.document().properties().getOrDefault(PropertyKey.CHANNEL.key(), "?");
             String[] last = lastMessage(d.document().body());
             boolean oldThread = replies(d) > 0 && d.document().createdAt() != null && d.document().createdAt().isBefore(since);
             List<String> whom = mentioned.getOrDefault(d.id(), List.of()).stream().map(people::displayName).distinct().toList();
@@ -156,18 +158,17 @@ final class StructuredAnswers {
 
     /** Unfinished issues with an assignee, grouped by person; {@code teamKey} narrows to one Linear team. */
     String workingOn(FactSheet sheet, String teamKey) {
-        List<StoredDocument> issues = corpus.query("source = 'linear' AND kind = 'issue' AND deleted_at IS NULL AND state = 'in_progress'"
-                + (teamKey == null ? "" : " AND doc_key LIKE ?") + " ORDER BY updated_at DESC", teamKey == null ? new Object[0] : new Object[]{teamKey + "-%"});
+        String teamPrefix = teamKey == null ? null : teamKey + "-";
+        List<StoredDocument> issues = corpus.select(q -> q.inState(DocumentKind.LINEAR_ISSUE, DocumentState.IN_PROGRESS, teamPrefix, null));
         Map<String, List<StoredDocument>> byPerson = new LinkedHashMap<>();
         for (StoredDocument d : issues) {
-            String assignee = d.document().properties().get("assignee");
+            String assignee = d.document().property(PropertyKey.ASSIGNEE);
             if (assignee != null) byPerson.computeIfAbsent(assignee, k -> new ArrayList<>()).add(d);
         }
-        List<StoredDocument> blockedOpen = corpus.query("source = 'linear' AND kind = 'issue' AND deleted_at IS NULL AND state = 'open'"
-                + (teamKey == null ? "" : " AND doc_key LIKE ?") + " AND id IN (SELECT to_ref FROM links WHERE link_type = 'BLOCKS')",
-                teamKey == null ? new Object[0] : new Object[]{teamKey + "-%"});
+        List<StoredDocument> blockedOpen = corpus.select(q -> q.blocked(DocumentKind.LINEAR_ISSUE, teamPrefix)).stream()
+                .filter(d -> d.document().stateType() == DocumentState.OPEN).toList();
         for (StoredDocument d : blockedOpen) {
-            String assignee = d.document().properties().get("assignee");
+            String assignee = d.document().property(PropertyKey.ASSIGNEE);
             if (assignee != null) byPerson.computeIfAbsent(assignee, k -> new ArrayList<>()).add(d);
         }
         // per person: urgent and blocked work first (Linear priority 1 = urgent; 0 = none, last), then the latest
@@ -181,7 +182,7 @@ final class StructuredAnswers {
 
     private static int priority(StoredDocument d) {
         try {
-            int p = Integer.parseInt(d.document().properties().getOrDefault("priority", "0"));
+            int p = Integer.parseInt(d.document().properties().getOrDefault(PropertyKey.PRIORITY.key(), "0"));
             return p == 0 ? 5 : p;
         } catch (NumberFormatException e) {
             return 5;
@@ -205,7 +206,7 @@ final class StructuredAnswers {
 
     private static int replies(StoredDocument d) {
         try {
-            return Integer.parseInt(d.document().properties().getOrDefault("reply_count", "0"));
+            return Integer.parseInt(d.document().properties().getOrDefault(PropertyKey.REPLY_COUNT.key(), "0"));
         } catch (NumberFormatException e) {
             return 0;
         }

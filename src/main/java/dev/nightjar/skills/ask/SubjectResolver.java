@@ -1,5 +1,6 @@
 package dev.nightjar.skills.ask;
 
+import dev.nightjar.model.DocumentKind;
 import dev.nightjar.skills.Corpus;
 import dev.nightjar.skills.Subject;
 import dev.nightjar.skills.Words;
@@ -43,7 +44,7 @@ public final class SubjectResolver {
     public Subject resolve(String topic) {
         Matcher key = ISSUE_KEY.matcher(topic);
         while (key.find()) {
-            Optional<StoredDocument> issue = corpus.find("linear:issue:" + key.group(1));
+            Optional<StoredDocument> issue = corpus.find(DocumentKind.LINEAR_ISSUE.prefix() + key.group(1));
             if (issue.isPresent()) return subject("issue", key.group(1), issue.get(), List.of());
         }
         Matcher email = EMAIL.matcher(topic);
@@ -64,7 +65,7 @@ public final class SubjectResolver {
     private Optional<Subject> planning(String topic, Set<String> tokens) {
         String lower = topic.toLowerCase(Locale.ROOT);
         List<Scored> scored = new ArrayList<>();
-        for (StoredDocument d : corpus.query("source = 'linear' AND kind IN ('initiative', 'project') AND deleted_at IS NULL")) {
+        for (StoredDocument d : corpus.select(q -> q.ofKinds(DocumentKind.PLANNING))) {
             Words.Overlap o = Words.fuzzyOverlap(d.document().title(), tokens);
             if (o.matched() == 0) continue;
             boolean whole = lower.contains(d.document().title().toLowerCase(Locale.ROOT));

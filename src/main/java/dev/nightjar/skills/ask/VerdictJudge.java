@@ -1,5 +1,7 @@
 package dev.nightjar.skills.ask;
 
+import dev.nightjar.model.PropertyKey;
+import dev.nightjar.model.DocumentState;
 import dev.nightjar.skills.FactSheet;
 import dev.nightjar.skills.Humanize;
 import dev.nightjar.skills.Mentions;
@@ -45,7 +47,7 @@ final class VerdictJudge {
     Verdict judge(Subject subject, Neighborhood n, Canon canon, FactSheet sheet) {
         List<Verdict.Reason> reasons = new ArrayList<>();
         StoredDocument root = n.planning.isEmpty() ? null : n.planning.get(0);
-        boolean completed = root != null && ("done".equals(root.document().state()) || root.document().properties().get("completed_at") != null);
+        boolean completed = root != null && (root.document().stateType() == DocumentState.DONE || root.document().property(PropertyKey.COMPLETED_AT) != null);
         long open = n.issues.values().stream().filter(d -> !Gatherer.finished(d)).count();
         if (completed || (!n.issues.isEmpty() && open == 0)) return verdict("done", reasons, subject, n);
 
@@ -58,13 +60,13 @@ final class VerdictJudge {
                     + (roots.isEmpty() ? "" : ", behind " + first.document().id().key() + " " + first.document().title()),
                     List.of(sheet.cite(first), sheet.cite(blocked.get(0)))));
         }
-        n.runs.values().stream().filter(r -> ("crashed".equals(r.document().state()) || "failed".equals(r.document().state()))
+        n.runs.values().stream().filter(r -> (r.document().stateType() == DocumentState.CRASHED || r.document().stateType() == DocumentState.FAILED)
                         && Canon.updated(r).isAfter(now.minus(RECENT_FAILURE)))
                 .max(Comparator.comparing(Canon::updated))
                 .ifPresent(r -> reasons.add(new Verdict.Reason("run " + r.document().title() + " " + r.document().state() + " "
                         + Humanize.ago(Canon.updated(r), now, zone), List.of(sheet.cite(r)))));
         changesRequested(n).ifPresent(pr -> reasons.add(new Verdict.Reason("changes requested on #"
-                + pr[0].document().properties().getOrDefault("number", pr[0].document().id().key()), List.of(sheet.cite(pr[0]), sheet.cite(pr[1])))));
+                + pr[0].document().properties().getOrDefault(PropertyKey.NUMBER.key(), pr[0].document().id().key()), List.of(sheet.cite(pr[0]), sheet.cite(pr[1])))));
         shortOfTarget(n, canon).ifPresent(r -> reasons.add(r.apply(sheet)));
 
         Optional<LocalDate> planned = plannedDate(n, canon);
@@ -85,7 +87,7 @@ final class VerdictJudge {
 
     private Verdict verdict(String computed, List<Verdict.Reason> reasons, Subject subject, Neighborhood n) {
         Optional<StoredDocument> update = latestUpdate(subject, n);
-        return new Verdict(computed, update.map(u -> Verdict.normalise(u.document().properties().get("health"))).orElse(null),
+        return new Verdict(computed, update.map(u -> Verdict.normalise(u.document().property(PropertyKey.HEALTH))).orElse(null),
                 update.map(Canon::updated).orElse(null), reasons);
     }
 
@@ -133,7 +135,7 @@ final class VerdictJudge {
     /** The open pull request whose latest review requested changes, with that review. */
     static Optional<StoredDocument[]> changesRequested(Neighborhood n) {
         for (StoredDocument pr : n.prs.values()) {
-            if (!"open".equals(pr.document().state())) continue;
+            if (pr.document().stateType() != DocumentState.OPEN) continue;
             Optional<StoredDocument> latest = n.reviews.values().stream().filter(r -> pr.id().equals(n.reviewOf.get(r.id())))
                     .filter(r -> !"commented".equals(r.document().state()))
                     .max(Comparator.comparing(Canon::updated));
@@ -147,7 +149,7 @@ final class VerdictJudge {
     }
 
     private static Optional<CitedReason> shortOfTarget(Neighborhood n, Canon canon) {
-        Optional<StoredDocument> latest = n.runs.values().stream().filter(r -> "finished".equals(r.document().state()))
+        Optional<StoredDocument> latest = n.runs.values().stream().filter(r -> r.document().stateType() == DocumentState.FINISHED)
                 .max(Comparator.comparing(Canon::updated));
         if (latest.isEmpty()) return Optional.empty();
         for (Canon.Target t : canon.targets()) {
@@ -163,7 +165,7 @@ final class VerdictJudge {
     /** The subject's own target date (Linear), else the launch date of its canonical document. */
     private static Optional<LocalDate> plannedDate(Neighborhood n, Canon canon) {
         if (!n.planning.isEmpty()) {
-            String target = n.planning.get(0).document().properties().get("target_date");
+            String target = n.planning.get(0).document().property(PropertyKey.TARGET_DATE);
             if (target != null && target.length() >= 10) return Optional.of(LocalDate.parse(target.substring(0, 10)));
         }
         for (StoredDocument c : canon.current()) {

@@ -1,5 +1,6 @@
 package dev.nightjar.skills.brief;
 
+import dev.nightjar.model.DocumentKind;
 import dev.nightjar.config.ConfigException;
 import dev.nightjar.model.Link;
 import dev.nightjar.model.LinkType;
@@ -29,22 +30,22 @@ public record Audience(String label, Viewer viewer, Set<String> identities, Set<
         Set<String> projects = new LinkedHashSet<>();
         for (Link l : all.linksTo(ids.stream().map(i -> "person:" + i).toList(), LinkType.ASSIGNED_TO)) {
             String from = l.from().toString();
-            if (from.startsWith("linear:issue:")) issues.add(from);
-            if (from.startsWith("linear:project:") || from.startsWith("linear:initiative:")) projects.add(from);
+            if (DocumentKind.LINEAR_ISSUE.is(from)) issues.add(from);
+            if (DocumentKind.LINEAR_PROJECT.is(from) || DocumentKind.LINEAR_INITIATIVE.is(from)) projects.add(from);
         }
-        for (StoredDocument d : all.findAll(issues)) d.document().projects().stream().filter(p -> p.startsWith("linear:project:")).forEach(projects::add);
+        for (StoredDocument d : all.findAll(issues)) d.document().projects().stream().filter(p -> DocumentKind.LINEAR_PROJECT.is(p)).forEach(projects::add);
         return new Audience(viewer.email(), viewer, ids, issues, projects);
     }
 
     public static Audience team(String key, PeopleDirectory people, Corpus all) {
-        String team = "linear:team:" + key.trim().toUpperCase(java.util.Locale.ROOT);
+        String team = DocumentKind.LINEAR_TEAM.prefix() + key.trim().toUpperCase(java.util.Locale.ROOT);
         Set<String> ids = new LinkedHashSet<>();
         for (Link l : all.linksFrom(List.of(team), LinkType.MENTIONS)) {
             String identity = l.to().substring("person:".length());
             ids.add(identity);
             people.emailOf(identity).ifPresent(e -> ids.addAll(people.identitiesOf(e)));
         }
-        List<StoredDocument> issues = all.query("source = 'linear' AND kind = 'issue' AND projects LIKE ? AND deleted_at IS NULL", "%\"" + team + "\"%");
+        List<StoredDocument> issues = all.select(q -> q.namingProject(team, List.of(DocumentKind.LINEAR_ISSUE)));
         if (ids.isEmpty() && issues.isEmpty()) {
             throw new ConfigException("unknown team " + key + ": no Linear team with this key has members or issues in the store");
         }
@@ -52,7 +53,7 @@ public record Audience(String label, Viewer viewer, Set<String> identities, Set<
         Set<String> issueIds = new LinkedHashSet<>();
         for (StoredDocument d : issues) {
             issueIds.add(d.id());
-            d.document().projects().stream().filter(p -> p.startsWith("linear:project:")).forEach(projects::add);
+            d.document().projects().stream().filter(p -> DocumentKind.LINEAR_PROJECT.is(p)).forEach(projects::add);
         }
         return new Audience(key.trim().toUpperCase(java.util.Locale.ROOT), Viewer.workspace(), ids, issueIds, projects);
     }

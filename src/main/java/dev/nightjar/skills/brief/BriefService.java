@@ -1,5 +1,9 @@
 package dev.nightjar.skills.brief;
 
+import dev.nightjar.store.DocumentQueries;
+import dev.nightjar.model.PropertyKey;
+import dev.nightjar.model.DocumentState;
+import dev.nightjar.model.DocumentKind;
 import dev.nightjar.Workspace;
 import dev.nightjar.llm.LlmWriter;
 import dev.nightjar.llm.Prose;
@@ -79,7 +83,7 @@ public final class BriefService {
     }
 
     private Corpus corpus(Viewer viewer) {
-        return new Corpus(ws.documents(), ws.database(), viewer);
+        return new Corpus(ws.documents(), viewer);
     }
 
     private Brief build(Audience who, Corpus corpus, Duration window) {
@@ -87,13 +91,12 @@ public final class BriefService {
         Instant since = until.minus(window);
         DecisionLog decisions = new DecisionLog(ws.database(), ws.documents(), ws.clock());
         decisions.refresh();
-        List<StoredDocument> changed = corpus.query("updated_at >= ? AND updated_at <= ? AND deleted_at IS NULL ORDER BY updated_at DESC",
-                since.atOffset(ZoneOffset.UTC), until.atOffset(ZoneOffset.UTC));
+        List<StoredDocument> changed = corpus.select(q -> q.updatedBetween(since, until));
         Scope scope = new Scope(who, corpus, changed);
         ReaderTime time = new ReaderTime(zone(who), until);
         People people = new People(ws.people());
         Conversations talk = new Conversations(people, time, who, since, until);
-        List<StoredDocument> threads = changed.stream().filter(d -> d.document().id().sourceKind().equals("slack:thread")).toList();
+        List<StoredDocument> threads = changed.stream().filter(d -> DocumentKind.SLACK_THREAD.is(d.document().id())).toList();
         FactSheet sheet = new FactSheet();
         // facts first (what the reader must act on, then records), conversation after, raw thoughts last
         needsAction(sheet, who, corpus, scope, changed, since, until, time, people);
@@ -177,14 +180,14 @@ public final class BriefService {
     private void needsAction(FactSheet sheet, Audience who, Corpus corpus, Scope scope, List<StoredDocument> changed, Instant since,
                              Instant until, ReaderTime time, People people) {
         // changes requested: the pull request's author must act, not its other reviewers
-        List<StoredDocument> reviews = changed.stream().filter(d -> d.document().id().sourceKind().equals("github:review")
+        List<StoredDocument> reviews = changed.stream().filter(d -> DocumentKind.GITHUB_REVIEW.is(d.document().id())
                 && "changes_requested".equals(d.document().state())).toList();
         Map<String, String> prOf = new HashMap<>();
         for (Link l : corpus.linksFrom(reviews.stream().map(StoredDocument::id).toList(), LinkType.COMMENT_ON)) prOf.put(l.from().toString(), l.to());
         Map<String, StoredDocument> prs = Corpus.byId(corpus.findAll(prOf.values()));
         for (StoredDocument r : reviews) {
             StoredDocument pr = prs.get(prOf.get(r.id()));
-            if (pr == null || !"open".equals(pr.document().state()) || !who.identities().contains(pr.document().author())) continue;
+            if (pr == null || pr.document().stateType() != DocumentState.OPEN || !who.identities().contains(pr.document().author())) continue;
             Instant at = sourceTime(r.document());
             if (at != null && at.isBefore(since)) continue;
             sheet.add(ACTION, "Changes requested on " + pr(pr) + " by " + people.name(r.document().author()) + (at == null ? "" : ", " + time.ago(at))
@@ -192,7 +195,7 @@ public final class BriefService {
         }
         // a pending review: the requested reviewer must act
         for (StoredDocument pr : changed) {
-            if (!pr.document().id().sourceKind().equals("github:pr") || !"open".equals(pr.document().state())) continue;
+            if (!DocumentKind.GITHUB_PR.is(pr.document().id()) || pr.document().stateType() != DocumentState.OPEN) continue;
             List<String> requested = PullRequests.requestedReviewers(pr.document()).stream().filter(who.identities()::contains).toList();
             if (requested.isEmpty()) continue;
             sheet.add(ACTION, (who.personal() ? "Your review" : "Review from " + requested.stream().map(people::name).distinct().collect(Collectors.joining(" and ")))
@@ -227,7 +230,7 @@ public final class BriefService {
     }
 
     private void conflictsAndStale(FactSheet sheet, Audience who, Corpus corpus, Scope scope, List<StoredDocument> changed) {
-        List<StoredDocument> canonical = corpus.query("truth_level = 'canonical' AND superseded_by IS NULL AND deleted_at IS NULL");
+        List<StoredDocument> canonical = corpus.select(DocumentQueries::currentCanonical);
         for (StoredDocument c : canonical) {
             if (c.stale() && scope.people(c.document())) {
                 sheet.add(CONFLICTS, c.document().title() + " is canonical but past its review date (" + Canon.day(c.reviewBy())
@@ -280,20 +283,20 @@ public final class BriefService {
     }
 
     private void experiments(FactSheet sheet, Corpus corpus, Scope scope, List<StoredDocument> changed, Instant since, ReaderTime time) {
-        List<StoredDocument> runs = changed.stream().filter(d -> d.document().id().sourceKind().equals("wandb:run") && scope.contains(d)
+        List<StoredDocument> runs = changed.stream().filter(d -> DocumentKind.WANDB_RUN.is(d.document().id()) && scope.contains(d)
                 && (Set.of("finished", "crashed", "failed").contains(String.valueOf(d.document().state()))
-                || "running".equals(d.document().state()) && d.document().createdAt() != null && !d.document().createdAt().isBefore(since))).toList();
+                || d.document().stateType() == DocumentState.RUNNING && d.document().createdAt() != null && !d.document().createdAt().isBefore(since))).toList();
         if (runs.isEmpty()) return;
-        Canon canon = new Canon(corpus.query("truth_level = 'canonical' AND superseded_by IS NULL AND deleted_at IS NULL"));
+        Canon canon = new Canon(corpus.select(DocumentQueries::currentCanonical));
         List<StoredDocument> ordered = new ArrayList<>(runs);
-        ordered.sort(Comparator.comparing((StoredDocument d) -> "finished".equals(d.document().state())).thenComparing(BriefService::updated, Comparator.reverseOrder()));
+        ordered.sort(Comparator.comparing((StoredDocument d) -> d.document().stateType() == DocumentState.FINISHED).thenComparing(BriefService::updated, Comparator.reverseOrder()));
         for (StoredDocument run : ordered) {
             Document doc = run.document();
-            if ("running".equals(doc.state())) {
+            if (doc.stateType() == DocumentState.RUNNING) {
                 sheet.add(EXPERIMENTS, "Run " + doc.title() + " started " + time.ago(sourceTime(doc)) + " and is running.", run);
                 continue;
             }
-            if (!"finished".equals(doc.state())) {
+            if (doc.stateType() != DocumentState.FINISHED) {
                 sheet.add(EXPERIMENTS, "Run " + doc.title() + " " + doc.state() + " " + time.ago(updated(run)) + ".", run);
                 continue;
             }
@@ -330,18 +333,17 @@ public final class BriefService {
      */
     private static Optional<StoredDocument> previousRun(Corpus corpus, StoredDocument run) {
         Map<String, String> p = run.document().properties();
-        String prefix = "wandb:run:" + p.getOrDefault("entity", "") + "/" + p.getOrDefault("project", "") + "/";
+        String keyPrefix = p.getOrDefault(PropertyKey.ENTITY.key(), "") + "/" + p.getOrDefault(PropertyKey.PROJECT.key(), "") + "/";
         RunFamily family = RunFamily.of(run.document());
-        return corpus.query("id LIKE ? AND state = 'finished' AND updated_at < ? AND deleted_at IS NULL ORDER BY updated_at DESC",
-                prefix.replace("%", "\\%").replace("_", "\\_") + "%", updated(run).atOffset(ZoneOffset.UTC)).stream()
+        return corpus.select(q -> q.inState(DocumentKind.WANDB_RUN, DocumentState.FINISHED, keyPrefix, updated(run))).stream()
                 .filter(d -> !d.id().equals(run.id()) && RunFamily.of(d.document()).equals(family)).findFirst();
     }
 
     private void merged(FactSheet sheet, Scope scope, List<StoredDocument> changed, Instant since, Instant until, ReaderTime time, People people) {
         for (StoredDocument d : changed) {
             Document doc = d.document();
-            if (!doc.id().sourceKind().equals("github:pr") || !"merged".equals(doc.state()) || !scope.contains(d)) continue;
-            Instant at = parse(doc.properties().get("merged_at")).orElse(doc.updatedAt());
+            if (!DocumentKind.GITHUB_PR.is(doc.id()) || doc.stateType() != DocumentState.MERGED || !scope.contains(d)) continue;
+            Instant at = parse(doc.property(PropertyKey.MERGED_AT)).orElse(doc.updatedAt());
             if (at == null || at.isBefore(since) || at.isAfter(until)) continue;
             sheet.add(MERGED, "Merged " + pr(d) + " by " + people.name(doc.author()) + ", " + time.ago(at) + ".", d);
         }
@@ -350,7 +352,7 @@ public final class BriefService {
     private void moved(FactSheet sheet, Scope scope, List<StoredDocument> changed, Instant since, ReaderTime time) {
         for (StoredDocument d : changed) {
             Document doc = d.document();
-            if (!doc.id().sourceKind().equals("linear:issue") || !scope.contains(d)) continue;
+            if (!DocumentKind.LINEAR_ISSUE.is(doc.id()) || !scope.contains(d)) continue;
             Optional<String> moved = stateChange(d, since, time);
             moved.ifPresent(text -> sheet.add(MOVED, doc.id().key() + " " + doc.title() + " " + text + ".", d));
         }
@@ -379,7 +381,7 @@ public final class BriefService {
         for (StoredDocument d : raw) {
             if (madeInto.contains(d.id())) continue;
             Document doc = d.document();
-            String by = doc.properties().containsKey("by") ? people.nameOfEmail(doc.properties().get("by")) : people.name(doc.author());
+            String by = doc.properties().containsKey(PropertyKey.BY.key()) ? people.nameOfEmail(doc.property(PropertyKey.BY)) : people.name(doc.author());
             String text = doc.body().lines().map(String::strip).filter(x -> !x.isEmpty()).findFirst().orElse(doc.title())
                     .replaceFirst("^[A-Z][\\p{L}.'-]*(?: [A-Z][\\p{L}.'-]*){0,3}: ", "");
             sheet.add(SCRATCHPAD, "Scratchpad note by " + by + ": " + Conversations.quote(text), d);
@@ -388,13 +390,13 @@ public final class BriefService {
 
     /** "#55 RNK-130: Shadow-traffic evaluation of the reranker". */
     private static String pr(StoredDocument pr) {
-        return "#" + pr.document().properties().getOrDefault("number", pr.document().id().key()) + " " + pr.document().title();
+        return "#" + pr.document().properties().getOrDefault(PropertyKey.NUMBER.key(), pr.document().id().key()) + " " + pr.document().title();
     }
 
     /** " (Lena Novak)" in a team brief, where the reader needs to know whose issue it is; nothing in a person's own brief. */
     private static String assignee(StoredDocument issue, Audience who, People people) {
         if (who.personal()) return "";
-        String a = issue.document().properties().get("assignee");
+        String a = issue.document().property(PropertyKey.ASSIGNEE);
         return a == null || a.isBlank() ? "" : " (" + (a.contains(":") ? people.name(a) : a) + ")";
     }
 
@@ -403,9 +405,9 @@ public final class BriefService {
         return d.createdAt() != null ? d.createdAt() : d.updatedAt();
     }
 
+    /** The one definition of finished ({@link DocumentState#isFinished()}): a blocker merged or closed on GitHub blocks nothing. */
     private static boolean finished(StoredDocument d) {
-        String s = d.document().state();
-        return s != null && (s.equals("done") || s.equals("canceled"));
+        return d.document().stateType().isFinished();
     }
 
     private static String state(StoredDocument d) {

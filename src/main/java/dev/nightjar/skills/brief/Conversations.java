@@ -1,5 +1,6 @@
 package dev.nightjar.skills.brief;
 
+import dev.nightjar.model.PropertyKey;
 import dev.nightjar.connectors.slack.ThreadMessages;
 import dev.nightjar.connectors.slack.ThreadMessages.Message;
 import dev.nightjar.model.Document;
@@ -190,7 +191,7 @@ final class Conversations {
     }
 
     static String channel(StoredDocument t) {
-        String c = t.document().properties().get("channel");
+        String c = t.document().property(PropertyKey.CHANNEL);
         return c == null ? t.document().title() : "#" + c;
     }
 

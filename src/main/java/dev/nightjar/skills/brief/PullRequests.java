@@ -1,5 +1,6 @@
 package dev.nightjar.skills.brief;
 
+import dev.nightjar.model.DocumentKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nightjar.model.Document;
@@ -22,7 +23,7 @@ final class PullRequests {
     /** {@code github:<login>} of each requested reviewer; empty for other documents or without raw JSON. */
     static List<String> requestedReviewers(Document d) {
         List<String> out = new ArrayList<>();
-        if (!d.id().sourceKind().equals("github:pr") || d.rawJson() == null || d.rawJson().isBlank()) return out;
+        if (!DocumentKind.GITHUB_PR.is(d.id()) || d.rawJson() == null || d.rawJson().isBlank()) return out;
         try {
             for (JsonNode r : JSON.readTree(d.rawJson()).path("requested_reviewers")) {
                 String login = r.path("login").asText("");

@@ -1,5 +1,6 @@
 package dev.nightjar.skills.brief;
 
+import dev.nightjar.model.PropertyKey;
 import dev.nightjar.model.Document;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ record RunFamily(String entity, String project, String group, String jobType, St
 
     static RunFamily of(Document run) {
         Map<String, String> p = run.properties();
-        return new RunFamily(p.getOrDefault("entity", ""), p.getOrDefault("project", ""), p.getOrDefault("group", ""),
+        return new RunFamily(p.getOrDefault(PropertyKey.ENTITY.key(), ""), p.getOrDefault(PropertyKey.PROJECT.key(), ""), p.getOrDefault("group", ""),
                 p.getOrDefault("job_type", ""), p.getOrDefault("config.model", ""), naming(run.title()));
     }
 

@@ -1,6 +1,7 @@
 package dev.nightjar.skills.scratchpad;
 
-import dev.nightjar.connectors.IssueKeyLinks;
+import dev.nightjar.model.DocumentKind;
+import dev.nightjar.links.IssueKeyLinks;
 import dev.nightjar.model.Link;
 import dev.nightjar.model.LinkType;
 import dev.nightjar.skills.Corpus;
@@ -36,16 +37,16 @@ public final class ProjectMatcher {
 
     public Match match(String text) {
         for (String key : IssueKeyLinks.keys(text)) {
-            Optional<StoredDocument> issue = corpus.find("linear:issue:" + key);
+            Optional<StoredDocument> issue = corpus.find(DocumentKind.LINEAR_ISSUE.prefix() + key);
             if (issue.isEmpty()) continue;
             List<String> projects = corpus.linksFrom(List.of(issue.get().id()), LinkType.PART_OF).stream().map(Link::to)
-                    .filter(to -> to.startsWith("linear:project:")).toList();
+                    .filter(to -> DocumentKind.LINEAR_PROJECT.is(to)).toList();
             List<StoredDocument> found = corpus.findAll(projects);
             if (!found.isEmpty()) return new Match(Optional.of(found.get(0)), List.of());
         }
         Set<String> tokens = Words.significant(text);
         List<Scored> scored = new ArrayList<>();
-        for (StoredDocument d : corpus.query("source = 'linear' AND kind IN ('project', 'initiative') AND deleted_at IS NULL")) {
+        for (StoredDocument d : corpus.select(q -> q.ofKinds(DocumentKind.PLANNING))) {
             Words.Overlap o = Words.overlap(d.document().title(), tokens);
             if (o.matched() > 0) scored.add(new Scored(d, o));
         }

@@ -1,5 +1,6 @@
 package dev.nightjar.slack.briefs;
 
+import dev.nightjar.store.ledgers.DeliveryLedger;
 import dev.nightjar.Workspace;
 import dev.nightjar.jobs.NightlySettings;
 import dev.nightjar.skills.brief.Brief;

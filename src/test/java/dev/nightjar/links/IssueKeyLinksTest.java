@@ -1,4 +1,4 @@
-package dev.nightjar.connectors;
+package dev.nightjar.links;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

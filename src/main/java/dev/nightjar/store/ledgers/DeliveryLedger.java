@@ -1,4 +1,4 @@
-package dev.nightjar.slack.briefs;
+package dev.nightjar.store.ledgers;
 
 import dev.nightjar.store.Database;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.nightjar.slack;
+package dev.nightjar.store.ledgers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

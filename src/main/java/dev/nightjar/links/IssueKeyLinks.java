@@ -1,6 +1,7 @@
-package dev.nightjar.connectors;
+package dev.nightjar.links;
 
 import dev.nightjar.model.DocumentId;
+import dev.nightjar.model.DocumentKind;
 import dev.nightjar.model.Link;
 import dev.nightjar.model.LinkType;
 import java.util.ArrayList;
@@ -16,6 +17,9 @@ import java.util.regex.Pattern;
  * Slack messages, Notion pages) and turns them into links to {@code linear:issue:KEY}.
  * {@code closes/fixes/resolves KEY} becomes a {@link LinkType#CLOSES} link, any other mention a
  * {@link LinkType#REFERENCES} link. Common non-issue tokens (UTF-8, SHA-256, ISO-8601) are ignored.
+ *
+ * <p>Shared by the connectors' normalizers (links written with each document) and the skills (the
+ * scratchpad matches a note to the project of the issues it names), so both read text the same way.
  */
 public final class IssueKeyLinks {
 
@@ -53,7 +57,7 @@ public final class IssueKeyLinks {
         }
         List<Link> links = new ArrayList<>(byKey.size());
         byKey.forEach((key, type) -> {
-            DocumentId target = DocumentId.of("linear", "issue", key);
+            DocumentId target = DocumentKind.LINEAR_ISSUE.id(key);
             if (!target.equals(from)) links.add(Link.toDocument(from, type, target));
         });
         return links;

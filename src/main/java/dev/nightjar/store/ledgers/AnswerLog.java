@@ -1,9 +1,7 @@
-package dev.nightjar.slack;
+package dev.nightjar.store.ledgers;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nightjar.skills.Citation;
-import dev.nightjar.skills.ask.Answer;
 import dev.nightjar.store.Database;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -29,15 +27,21 @@ public class AnswerLog {
         this.clock = clock;
     }
 
-    public long record(String channel, String threadTs, String asker, Answer answer) {
+    /**
+     * Records an answer given in Slack.
+     *
+     * @param citedDocIds the ids of the documents the answer cites, in citation order
+     * @return the answer's id, which the feedback buttons carry
+     */
+    public long record(String channel, String threadTs, String asker, String askedQuestion, java.util.List<String> citedDocIds) {
         String cited;
         try {
-            cited = JSON.writeValueAsString(answer.citations().stream().map(Citation::docId).toList());
+            cited = JSON.writeValueAsString(citedDocIds);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        String question = answer.question().length() > 4000 ? answer.question().substring(0, 4000) : answer.question();
+        String question = askedQuestion.length() > 4000 ? askedQuestion.substring(0, 4000) : askedQuestion;
         db.jdbc().update(con -> {
             PreparedStatement ps = con.prepareStatement("INSERT INTO slack_answers (channel, thread_ts, asker, question, cited_doc_ids, answered_at) "
                     + "VALUES (?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS);

@@ -1,4 +1,4 @@
-package dev.nightjar.jobs;
+package dev.nightjar.store;
 
 import dev.nightjar.store.Database;
 import java.lang.management.ManagementFactory;
