@@ -4,7 +4,10 @@ import dev.nightjar.config.Admins;
 import dev.nightjar.config.ConfigDir;
 import dev.nightjar.config.Environment;
 import dev.nightjar.config.PeopleAliases;
+import dev.nightjar.feed.ChangeFeed;
 import dev.nightjar.index.DocumentIndex;
+import dev.nightjar.index.IndexFollower;
+import dev.nightjar.skills.decisions.DecisionLog;
 import dev.nightjar.store.CanonicalStore;
 import dev.nightjar.store.CursorStore;
 import dev.nightjar.store.Database;
@@ -31,6 +34,7 @@ public final class Workspace implements AutoCloseable {
     private final Clock clock;
     private final Database db;
     private final DocumentStore documents;
+    private final ChangeFeed feed = new ChangeFeed();
     private DocumentIndex index;
     private TruthPolicy truthPolicy;
     private PeopleDirectory people;
@@ -48,6 +52,9 @@ public final class Workspace implements AutoCloseable {
         this.clock = clock;
         this.db = Database.open(this.dataDir, dev.nightjar.store.DatabaseSettings.resolve(env, config), sharing);
         this.documents = new DocumentStore(db, clock);
+        // the derived views follow every committed write: no caller has to remember to catch them up
+        feed.follow(new IndexFollower(this::index, documents)).follow(new DecisionLog(db, documents, clock));
+        documents.onCommit(feed::committed);
     }
 
     public Path dataDir() { return dataDir; }
@@ -56,6 +63,10 @@ public final class Workspace implements AutoCloseable {
     public Clock clock() { return clock; }
     public Database database() { return db; }
     public DocumentStore documents() { return documents; }
+    /** The change feed: the index and the decision log, driven after every store commit (and by serve's timer). */
+    public ChangeFeed feed() { return feed; }
+    /** The decision log, as its follower produced it (a read: it never extracts on the reader's behalf). */
+    public DecisionLog decisions() { return new DecisionLog(db, documents, clock); }
     public CursorStore cursors() { return new CursorStore(db); }
     public CanonicalStore canonicalMarks() { return new CanonicalStore(db); }
     public RunStore runs() { return new RunStore(db); }

@@ -92,7 +92,6 @@ final class NightlyJobFactory {
                     }
                 }
             }
-            ws.index().catchUp(ws.documents());
             // identity resolution: a join by name alone is reported, never silent (also in `status`)
             var join = ws.people().join();
             join.nameMatches().forEach(m -> log.info("people: {} joined to {} by the name \"{}\"", m.identity(), m.email(), m.name()));
@@ -103,19 +102,18 @@ final class NightlyJobFactory {
 
     private Step truthStep() {
         return new StepBuilder("truth", repository).tasklet((contribution, chunk) -> {
-            ws.truthRefresher().refresh();
-            ws.index().catchUp(ws.documents());
-            ws.index().compact();
+            ws.truthRefresher().refresh(); // the change feed takes the truth changes when this step commits
             return RepeatStatus.FINISHED;
         }, transactions).allowStartIfComplete(true).build();
     }
 
     private Step notesStep() {
         return new StepBuilder("notes", repository).tasklet((contribution, chunk) -> {
-            dev.nightjar.skills.decisions.DecisionLog.refresh(ws);
+            // the truth step's changes are followed by now (its transaction committed): compact before the notes
+            ws.feed().drive();
+            ws.index().compact();
+            // notes come from scratchpad threads; the feed follows them when this step commits
             dev.nightjar.skills.scratchpad.ScratchpadService.of(ws).refreshFromChannels();
-            ws.index().catchUp(ws.documents());
-            ws.index().commit();
             return RepeatStatus.FINISHED;
         }, transactions).allowStartIfComplete(true).build();
     }

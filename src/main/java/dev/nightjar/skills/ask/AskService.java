@@ -46,8 +46,7 @@ public final class AskService {
 
     public Answer ask(String question, Viewer viewer) {
         if (question == null || question.isBlank()) throw new dev.nightjar.config.ConfigException("the question is empty");
-        DecisionLog decisionLog = new DecisionLog(ws.database(), ws.documents(), ws.clock());
-        decisionLog.refresh();
+        DecisionLog decisionLog = ws.decisions(); // a read: the change feed keeps the log current
         Corpus corpus = new Corpus(ws.documents(), ws.database(), viewer);
         Instant now = ws.clock().instant();
         ZoneId zone = zoneOf(viewer);

@@ -85,8 +85,7 @@ public final class BriefService {
     private Brief build(Audience who, Corpus corpus, Duration window) {
         Instant until = ws.clock().instant();
         Instant since = until.minus(window);
-        DecisionLog decisions = new DecisionLog(ws.database(), ws.documents(), ws.clock());
-        decisions.refresh();
+        DecisionLog decisions = ws.decisions(); // a read: the change feed keeps the log current
         List<StoredDocument> changed = corpus.query("updated_at >= ? AND updated_at <= ? AND deleted_at IS NULL ORDER BY updated_at DESC",
                 since.atOffset(ZoneOffset.UTC), until.atOffset(ZoneOffset.UTC));
         Scope scope = new Scope(who, corpus, changed);

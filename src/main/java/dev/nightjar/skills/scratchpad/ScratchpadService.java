@@ -13,6 +13,7 @@ import dev.nightjar.model.Normalized;
 import dev.nightjar.model.PersonIdentity;
 import dev.nightjar.skills.Corpus;
 import dev.nightjar.skills.Viewer;
+import dev.nightjar.store.FollowerPositions;
 import dev.nightjar.store.PeopleStore;
 import dev.nightjar.store.StoredDocument;
 import java.time.Instant;
@@ -95,7 +96,6 @@ public final class ScratchpadService {
         for (Note.Action a : content.actions()) if (a.owner() != null) links.add(Link.toPerson(id, LinkType.ASSIGNED_TO, a.owner()));
         ws.documents().write(new Normalized(List.of(doc), links, List.of(), List.of()),
                 d -> ws.truthPolicy().assess(d, Optional.empty(), now));
-        ws.index().catchUp(ws.documents());
 
         List<String> citations = new ArrayList<>(List.of(url));
         project.ifPresent(p -> citations.add(p.document().url()));
@@ -163,10 +163,9 @@ public final class ScratchpadService {
      * skipped. Returns the notes made or updated.
      */
     public List<Note> refreshFromChannels() {
-        var jdbc = ws.database().jdbc();
-        long from = jdbc.queryForList("SELECT state_value FROM skill_state WHERE name = ?", String.class, CHANNEL_WATERMARK).stream()
-                .findFirst().map(Long::parseLong).orElse(0L);
-        long to = ws.documents().maxChangeSeq();
+        FollowerPositions positions = new FollowerPositions(ws.database());
+        long from = positions.position(CHANNEL_WATERMARK);
+        long to = positions.latestCommitted();
         List<Note> notes = new ArrayList<>();
         for (StoredDocument t : ws.documents().query("source = 'slack' AND kind = 'thread' AND deleted_at IS NULL AND change_seq > ? "
                 + "AND change_seq <= ? AND properties LIKE ?", from, to, "%\"scratchpad\":\"true\"%")) {
@@ -176,10 +175,7 @@ public final class ScratchpadService {
             notes.add(add(t.document().body().replaceAll("(?m)^[A-Z][\\p{L}.'-]*(?: [A-Z][\\p{L}.'-]*){0,3}: ", ""), email.get(),
                     t.document().acl(), t.id(), Written.of(t.document())));
         }
-        java.time.OffsetDateTime now = ws.clock().instant().atOffset(java.time.ZoneOffset.UTC);
-        if (jdbc.update("UPDATE skill_state SET state_value = ?, updated_at = ? WHERE name = ?", Long.toString(to), now, CHANNEL_WATERMARK) == 0) {
-            jdbc.update("INSERT INTO skill_state (name, state_value, updated_at) VALUES (?,?,?)", CHANNEL_WATERMARK, Long.toString(to), now);
-        }
+        positions.advance(CHANNEL_WATERMARK, to, ws.clock().instant());
         return notes;
     }
 
