@@ -23,8 +23,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <pre>
  *   split (parallel): one chunk step per source   source:linear | source:github | ...
  *   reconcile:  deletions (full runs: documents the source no longer lists)
- *   truth:      rules, admin marks, staleness, supersession; then the index is compacted and committed
- *   notes:      the decision log, and a structured note per changed scratchpad-channel thread
+ *   truth:      rules, admin marks, staleness, supersession
+ *   notes:      the change feed driven (a follower a failure left behind), the index compacted, and a
+ *               structured note per changed scratchpad-channel thread
+ * Every store write of every step is followed by the change feed (index, decision log) once it commits.
  *   verdict:    FAILED when any source failed (the others' data is kept and processed)
  * </pre>
  * Restart policy: a source step is chunk-oriented with one page per chunk; its reader's position is
@@ -113,7 +115,7 @@ final class NightlyJobFactory {
             ws.feed().drive();
             ws.index().compact();
             // notes come from scratchpad threads; the feed follows them when this step commits
-            dev.nightjar.skills.scratchpad.ScratchpadService.of(ws).refreshFromChannels();
+            ws.skills().scratchpad().refreshFromChannels();
             return RepeatStatus.FINISHED;
         }, transactions).allowStartIfComplete(true).build();
     }

@@ -33,7 +33,7 @@ public class ScheduleConfiguration {
 
     @Bean
     NightlySettings nightlySettings(Workspace ws) {
-        return NightlySettings.load(ws.config());
+        return ws.nightly();
     }
 
     @Bean

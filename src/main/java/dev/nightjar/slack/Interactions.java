@@ -2,7 +2,6 @@ package dev.nightjar.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nightjar.Workspace;
-import dev.nightjar.config.Admins;
 import dev.nightjar.skills.Corpus;
 import dev.nightjar.skills.Viewer;
 import dev.nightjar.slack.blocks.AnswerBlocks;
@@ -137,7 +136,7 @@ public class Interactions {
 
     private boolean mayDecide(NoteApprovals.Approval a, String userId) {
         SlackUsers.SlackUser u = users.byId(userId);
-        return u.identified() && (u.email().equalsIgnoreCase(a.authorEmail()) || Admins.load(ws.config()).isAdmin(u.email()));
+        return u.identified() && (u.email().equalsIgnoreCase(a.authorEmail()) || ws.admins().isAdmin(u.email()));
     }
 
     private String title(String docId) {

@@ -151,7 +151,7 @@ class ChangeFeedTest {
             long position = ws.decisions().position();
             Viewer viewer = Viewer.operator();
             List<Callable<Integer>> asks = new ArrayList<>();
-            for (int i = 0; i < 4; i++) asks.add(() -> AskService.of(ws).ask("why did we decide to use postgres?", viewer).citations().size());
+            for (int i = 0; i < 4; i++) asks.add(() -> ws.skills().ask().ask("why did we decide to use postgres?", viewer).citations().size());
             runTogether(asks);
 
             assertThat(ws.decisions().position()).as("asks only read").isEqualTo(position);

@@ -40,9 +40,6 @@ public final class AskService {
         this.llm = llm;
     }
 
-    public static AskService of(Workspace ws) {
-        return new AskService(ws, LlmWriter.from(ws.env(), ws.config(), ws.database(), ws.clock()));
-    }
 
     public Answer ask(String question, Viewer viewer) {
         if (question == null || question.isBlank()) throw new dev.nightjar.config.ConfigException("the question is empty");

@@ -19,7 +19,6 @@ import dev.nightjar.skills.ask.Canon;
 import dev.nightjar.skills.decisions.Decision;
 import dev.nightjar.skills.decisions.DecisionLog;
 import dev.nightjar.store.StoredDocument;
-import dev.nightjar.jobs.NightlySettings;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,9 +62,6 @@ public final class BriefService {
         this.llm = llm;
     }
 
-    public static BriefService of(Workspace ws) {
-        return new BriefService(ws, LlmWriter.from(ws.env(), ws.config(), ws.database(), ws.clock()));
-    }
 
     public Brief forPerson(String email, Duration window) {
         Viewer viewer = Viewer.person(email, ws.people());
@@ -137,7 +133,7 @@ public final class BriefService {
             if (common.isPresent()) return common.get();
         }
         try {
-            return NightlySettings.load(ws.config()).zoneId();
+            return ws.nightly().zoneId();
         } catch (RuntimeException e) {
             return ZoneOffset.UTC; // no readable jobs/nightly.yml: a brief still renders, in UTC
         }

@@ -44,9 +44,6 @@ public final class ScratchpadService {
         this.llm = llm;
     }
 
-    public static ScratchpadService of(Workspace ws) {
-        return new ScratchpadService(ws, LlmWriter.from(ws.env(), ws.config(), ws.database(), ws.clock()));
-    }
 
     /** A note from the command line: readable by the whole workspace. */
     public Note add(String text, String byEmail) {
