@@ -40,7 +40,6 @@ public final class AskService {
         this.llm = llm;
     }
 
-
     public Answer ask(String question, Viewer viewer) {
         if (question == null || question.isBlank()) throw new dev.nightjar.config.ConfigException("the question is empty");
         DecisionLog decisionLog = ws.decisions(); // a read: the change feed keeps the log current

@@ -62,7 +62,6 @@ public final class BriefService {
         this.llm = llm;
     }
 
-
     public Brief forPerson(String email, Duration window) {
         Viewer viewer = Viewer.person(email, ws.people());
         Corpus corpus = corpus(viewer);

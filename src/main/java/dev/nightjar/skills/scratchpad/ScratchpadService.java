@@ -44,7 +44,6 @@ public final class ScratchpadService {
         this.llm = llm;
     }
 
-
     /** A note from the command line: readable by the whole workspace. */
     public Note add(String text, String byEmail) {
         return add(text, byEmail, Acl.workspace(), null);
