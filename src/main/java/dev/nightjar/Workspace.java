@@ -4,7 +4,12 @@ import dev.nightjar.config.Admins;
 import dev.nightjar.config.ConfigDir;
 import dev.nightjar.config.Environment;
 import dev.nightjar.config.PeopleAliases;
+import dev.nightjar.feed.ChangeFeed;
 import dev.nightjar.index.DocumentIndex;
+import dev.nightjar.index.IndexFollower;
+import dev.nightjar.jobs.NightlySettings;
+import dev.nightjar.skills.Skills;
+import dev.nightjar.skills.decisions.DecisionLog;
 import dev.nightjar.store.CanonicalStore;
 import dev.nightjar.store.CursorStore;
 import dev.nightjar.store.Database;
@@ -19,9 +24,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * Everything one data directory and one config directory give: the store, the index (opened on first
- * use, since `status` does not need the writer) and the policies read from YAML. The CLI builds one per
- * command; `serve` and the job build one per process and share it.
+ * The composition root: everything one data directory and one config directory give, wired once per
+ * process. The store and its change feed (the index and the decision log follow every commit), the index
+ * (opened on first use, since `status` does not need the writer), the configuration read from YAML once
+ * and handed down (truth policy, people aliases, admins, nightly settings), and the skills. The CLI builds
+ * one per command; `serve` and the job build one per process and hand it to Spring as a single bean.
  */
 public final class Workspace implements AutoCloseable {
 
@@ -31,9 +38,13 @@ public final class Workspace implements AutoCloseable {
     private final Clock clock;
     private final Database db;
     private final DocumentStore documents;
+    private final ChangeFeed feed = new ChangeFeed();
     private DocumentIndex index;
     private TruthPolicy truthPolicy;
     private PeopleDirectory people;
+    private Admins admins;
+    private NightlySettings nightly;
+    private Skills skills;
 
     /** A long-running workspace (serve, sync, demo, tests): the store lets other local Nightjar processes in. */
     public Workspace(Path dataDir, ConfigDir config, Environment env, Clock clock) {
@@ -48,6 +59,9 @@ public final class Workspace implements AutoCloseable {
         this.clock = clock;
         this.db = Database.open(this.dataDir, dev.nightjar.store.DatabaseSettings.resolve(env, config), sharing);
         this.documents = new DocumentStore(db, clock);
+        // the derived views follow every committed write: no caller has to remember to catch them up
+        feed.follow(new IndexFollower(this::index, documents)).follow(new DecisionLog(db, documents, clock));
+        documents.onCommit(feed::committed);
     }
 
     public Path dataDir() { return dataDir; }
@@ -56,6 +70,10 @@ public final class Workspace implements AutoCloseable {
     public Clock clock() { return clock; }
     public Database database() { return db; }
     public DocumentStore documents() { return documents; }
+    /** The change feed: the index and the decision log, driven after every store commit (and by serve's timer). */
+    public ChangeFeed feed() { return feed; }
+    /** The decision log, as its follower produced it (a read: it never extracts on the reader's behalf). */
+    public DecisionLog decisions() { return new DecisionLog(db, documents, clock); }
     public CursorStore cursors() { return new CursorStore(db); }
     public CanonicalStore canonicalMarks() { return new CanonicalStore(db); }
     public RunStore runs() { return new RunStore(db); }
@@ -80,12 +98,30 @@ public final class Workspace implements AutoCloseable {
         return people;
     }
 
+    /** The admins of {@code connectors/slack.yml}, read once. */
+    public synchronized Admins admins() {
+        if (admins == null) admins = Admins.load(config);
+        return admins;
+    }
+
+    /** {@code jobs/nightly.yml} (schedule, zone, sources), read once on first use (commands that do not need it never fail on it). */
+    public synchronized NightlySettings nightly() {
+        if (nightly == null) nightly = NightlySettings.load(config);
+        return nightly;
+    }
+
+    /** The skills (ask, brief, scratchpad), built once with this workspace's LLM writer. */
+    public synchronized Skills skills() {
+        if (skills == null) skills = new Skills(this);
+        return skills;
+    }
+
     public TruthRefresher truthRefresher() {
         return new TruthRefresher(documents, canonicalMarks(), truthPolicy(), clock);
     }
 
     public CanonicalService canonical() {
-        return new CanonicalService(db, documents, canonicalMarks(), truthPolicy(), Admins.load(config), clock);
+        return new CanonicalService(db, documents, canonicalMarks(), truthPolicy(), admins(), clock);
     }
 
     @Override

@@ -35,7 +35,7 @@ final class AskCommand implements Callable<Integer> {
     public Integer call() {
         try (Workspace ws = cli.openWorkspace()) {
             Viewer viewer = as == null ? Viewer.operator() : Viewer.person(as, ws.people());
-            Answer answer = AskService.of(ws).ask(String.join(" ", words), viewer);
+            Answer answer = ws.skills().ask().ask(String.join(" ", words), viewer);
             spec.commandLine().getOut().print(format == Output.Format.json ? AnswerRenderer.jsonText(answer) + "\n" : AnswerRenderer.text(answer));
             return Cli.OK;
         }

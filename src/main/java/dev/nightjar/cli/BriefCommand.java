@@ -43,7 +43,7 @@ final class BriefCommand implements Callable<Integer> {
     public Integer call() {
         Duration window = Durations.parse(since, "--since");
         try (Workspace ws = cli.openWorkspace()) {
-            BriefService service = BriefService.of(ws);
+            BriefService service = ws.skills().brief();
             Brief brief = who.team != null ? service.forTeam(who.team, window) : service.forPerson(who.person, window);
             spec.commandLine().getOut().print(format == Format.json ? BriefRenderer.jsonText(brief) + "\n" : BriefRenderer.markdown(brief));
             return Cli.OK;

@@ -26,9 +26,9 @@ final class CanonicalCommand {
     /**
      * The mark is in the store (the truth every answer reads); the index only ranks by it. When a running
      * `serve` holds the index, it takes the change on its next catch-up instead of failing this command.
+     * (The change feed has already brought this process's index up to date when the mark committed.)
      */
     static void updateIndex(Workspace ws, CommandSpec spec) {
-        ws.index().catchUp(ws.documents());
         if (ws.index().readOnly()) {
             spec.commandLine().getErr().println("nightjar: note: the index is open in a running Nightjar (serve); "
                     + "its ranking picks this change up at its next update");

@@ -25,8 +25,8 @@ final class DemoShowcase {
 
     static void print(Workspace ws, SampleCompany company, PrintWriter out) {
         out.println("== Morning brief for team " + TEAM + " (last 24 h) ==");
-        out.println(BriefRenderer.markdown(BriefService.of(ws).forTeam(TEAM, Duration.ofHours(24))));
-        AskService ask = AskService.of(ws);
+        out.println(BriefRenderer.markdown(ws.skills().brief().forTeam(TEAM, Duration.ofHours(24))));
+        AskService ask = ws.skills().ask();
         for (String question : QUESTIONS) {
             out.println("== nightjar ask \"" + question + "\" ==");
             out.println(AnswerRenderer.text(ask.ask(question, Viewer.operator())));

@@ -31,7 +31,7 @@ final class ScratchpadCommand {
         @Override
         public Integer call() {
             try (Workspace ws = parent.cli.openWorkspaceToWrite()) {
-                Note note = ScratchpadService.of(ws).add(String.join(" ", words), by);
+                Note note = ws.skills().scratchpad().add(String.join(" ", words), by);
                 spec.commandLine().getOut().print(format == Output.Format.json ? NoteRenderer.jsonText(note) + "\n" : NoteRenderer.text(note));
                 return Cli.OK;
             }

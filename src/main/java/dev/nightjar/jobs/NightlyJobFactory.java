@@ -23,8 +23,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <pre>
  *   split (parallel): one chunk step per source   source:linear | source:github | ...
  *   reconcile:  deletions (full runs: documents the source no longer lists)
- *   truth:      rules, admin marks, staleness, supersession; then the index is compacted and committed
- *   notes:      the decision log, and a structured note per changed scratchpad-channel thread
+ *   truth:      rules, admin marks, staleness, supersession
+ *   notes:      the change feed driven (a follower a failure left behind), the index compacted, and a
+ *               structured note per changed scratchpad-channel thread
+ * Every store write of every step is followed by the change feed (index, decision log) once it commits.
  *   verdict:    FAILED when any source failed (the others' data is kept and processed)
  * </pre>
  * Restart policy: a source step is chunk-oriented with one page per chunk; its reader's position is
@@ -92,7 +94,6 @@ final class NightlyJobFactory {
                     }
                 }
             }
-            ws.index().catchUp(ws.documents());
             // identity resolution: a join by name alone is reported, never silent (also in `status`)
             var join = ws.people().join();
             join.nameMatches().forEach(m -> log.info("people: {} joined to {} by the name \"{}\"", m.identity(), m.email(), m.name()));
@@ -103,19 +104,18 @@ final class NightlyJobFactory {
 
     private Step truthStep() {
         return new StepBuilder("truth", repository).tasklet((contribution, chunk) -> {
-            ws.truthRefresher().refresh();
-            ws.index().catchUp(ws.documents());
-            ws.index().compact();
+            ws.truthRefresher().refresh(); // the change feed takes the truth changes when this step commits
             return RepeatStatus.FINISHED;
         }, transactions).allowStartIfComplete(true).build();
     }
 
     private Step notesStep() {
         return new StepBuilder("notes", repository).tasklet((contribution, chunk) -> {
-            dev.nightjar.skills.decisions.DecisionLog.refresh(ws);
-            dev.nightjar.skills.scratchpad.ScratchpadService.of(ws).refreshFromChannels();
-            ws.index().catchUp(ws.documents());
-            ws.index().commit();
+            // the truth step's changes are followed by now (its transaction committed): compact before the notes
+            ws.feed().drive();
+            ws.index().compact();
+            // notes come from scratchpad threads; the feed follows them when this step commits
+            ws.skills().scratchpad().refreshFromChannels();
             return RepeatStatus.FINISHED;
         }, transactions).allowStartIfComplete(true).build();
     }

@@ -34,7 +34,7 @@ public class ScheduleConfiguration {
 
     @Bean
     NightlySettings nightlySettings(Workspace ws) {
-        return NightlySettings.load(ws.config());
+        return ws.nightly();
     }
 
     @Bean
@@ -68,10 +68,10 @@ public class ScheduleConfiguration {
                 .build();
     }
 
-    /** Nodes sharing an external database follow its change feed (see {@link IndexFollower}). */
+    /** The change feed driven on a timer: other nodes' writes, and a follower a crash left behind (see {@link FeedTimer}). */
     @Bean(destroyMethod = "close")
-    AutoCloseable indexFollower(Workspace ws) {
-        return ws.database().external() ? new IndexFollower(ws) : () -> { };
+    AutoCloseable feedTimer(Workspace ws) {
+        return new FeedTimer(ws.feed());
     }
 
     @Bean

@@ -2,8 +2,6 @@ package dev.nightjar.jobs;
 
 import dev.nightjar.Workspace;
 import dev.nightjar.connectors.RequestStats;
-import dev.nightjar.store.DocumentStore;
-import dev.nightjar.store.StoreChanges;
 import dev.nightjar.store.WriteResult;
 import dev.nightjar.truth.TruthAssessor;
 
@@ -13,13 +11,12 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes normalized pages in the chunk's transaction: documents (new version only on a content
  * change), links, people, deletions, the stream cursor and the step's running counts all commit
- * together. After the commit the index catches up with the store.
+ * together. After the commit the store's change feed brings
+ * the index and the decision log up to date.
  */
 final class StoreWriter implements ItemWriter<NormalizedPage>, StepExecutionListener {
 
@@ -51,15 +48,8 @@ final class StoreWriter implements ItemWriter<NormalizedPage>, StepExecutionList
     @Override
     public void write(Chunk<? extends NormalizedPage> chunk) {
         ExecutionContext ec = step.getExecutionContext();
-        StoreChanges written = null;
-        boolean contiguous = true;
         for (NormalizedPage page : chunk) {
-            DocumentStore.Written w = ws.documents().writeBatch(page.normalized(), truth);
-            WriteResult r = w.result();
-            if (contiguous) {
-                written = written == null ? w.changes() : written.then(w.changes());
-                contiguous = written != null;
-            }
+            WriteResult r = ws.documents().write(page.normalized(), truth);
             if (full) ws.documents().markSeen(page.normalized().documents().stream().map(d -> d.id().toString()).toList(), runId);
             PageItem p = page.page();
             if (p.nextCursor() != null) ws.cursors().put(p.source(), p.stream(), p.nextCursor(), ws.clock().instant());
@@ -67,26 +57,7 @@ final class StoreWriter implements ItemWriter<NormalizedPage>, StepExecutionList
         }
         ec.putLong(SourceCounts.REQUESTS, requestBaseline + requests.requests());
         ec.putLong(SourceCounts.RETRIES, retryBaseline + requests.retries());
-        // the index takes the chunk's documents from these writes once they commit (a replay from the store
-        // when the pages' change numbers are not one run, which the store's write lock makes rare)
-        StoreChanges toIndex = written;
-        afterCommit(() -> {
-            if (toIndex != null) ws.index().applyCommitted(toIndex, ws.documents());
-            else ws.index().catchUp(ws.documents());
-        });
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
+        // the change feed hands the chunk's documents to the index (and the decision log) once it commits
     }
 
     @Override

@@ -97,7 +97,7 @@ public final class SyncRunner {
     }
 
     private List<Connector> connectors(Request request) {
-        List<String> names = request.sources().isEmpty() ? NightlySettings.load(ws.config()).sources() : request.sources();
+        List<String> names = request.sources().isEmpty() ? ws.nightly().sources() : request.sources();
         List<Connector> connectors = new ArrayList<>();
         List<String> problems = new ArrayList<>(); // every missing token at once, not one per try
         for (String name : names.stream().distinct().toList()) {

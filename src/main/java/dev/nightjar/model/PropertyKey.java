@@ -30,6 +30,8 @@ public enum PropertyKey {
     /** Slack thread: channel and reply count. */
     CHANNEL("channel"),
     REPLY_COUNT("reply_count"),
+    /** Slack thread or note: "true" when written in a scratchpad channel (connectors/slack.yml). */
+    SCRATCHPAD("scratchpad"),
     /** Notion page: the data source (database) it is a row of. */
     DATA_SOURCE("data_source"),
     /** Nightjar note: who wrote it, its notes, routing and candidate projects. */

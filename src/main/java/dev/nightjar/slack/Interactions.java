@@ -5,7 +5,6 @@ import dev.nightjar.store.ledgers.AnswerLog;
 import dev.nightjar.store.ledgers.NoteApprovals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nightjar.Workspace;
-import dev.nightjar.config.Admins;
 import dev.nightjar.skills.Corpus;
 import dev.nightjar.skills.Viewer;
 import dev.nightjar.slack.blocks.AnswerBlocks;
@@ -141,7 +140,7 @@ public class Interactions {
 
     private boolean mayDecide(NoteApprovals.Approval a, String userId) {
         SlackUsers.SlackUser u = users.byId(userId);
-        return u.identified() && (u.email().equalsIgnoreCase(a.authorEmail()) || Admins.load(ws.config()).isAdmin(u.email()));
+        return u.identified() && (u.email().equalsIgnoreCase(a.authorEmail()) || ws.admins().isAdmin(u.email()));
     }
 
     private String title(String docId) {

@@ -40,7 +40,7 @@ public class MentionAnswerer {
         try {
             SlackUsers.SlackUser asker = users.byId(userId);
             Viewer viewer = users.viewerOf(asker);
-            Answer answer = AskService.of(ws).ask(question, viewer);
+            Answer answer = ws.skills().ask().ask(question, viewer);
             long id = answers.record(channel, threadTs, userId, answer.question(), answer.citedDocIds());
             poster.replyAll(channel, threadTs, AnswerBlocks.messages(answer, id, asker.identified() ? null : WORKSPACE_ONLY));
         } catch (RuntimeException e) {

@@ -37,7 +37,6 @@ public class NoteRouting {
 
     public void discard(String noteId) {
         ws.documents().write(new Normalized(List.of(), List.of(), List.of(), List.of(DocumentId.parse(noteId))), d -> null);
-        ws.index().catchUp(ws.documents());
     }
 
     /** Where the owners of a parked note's actions wait (comma-separated {@code person:} refs). */
@@ -70,6 +69,5 @@ public class NoteRouting {
         Document updated = note.toBuilder().projects(projects).properties(props).build();
         ws.documents().write(new Normalized(List.of(updated), links, List.of(), List.of()),
                 d -> ws.truthPolicy().assess(d, Optional.empty(), ws.clock().instant()));
-        ws.index().catchUp(ws.documents());
     }
 }

@@ -42,7 +42,7 @@ public class ScratchpadCapture {
         // a channel message is dated by its own ts (when it was written); a slash command is written now
         ScratchpadService.Written written = dev.nightjar.connectors.slack.Ts.valid(threadTs)
                 ? ScratchpadService.Written.at(dev.nightjar.connectors.slack.Ts.instant(threadTs)) : null;
-        Note note = ScratchpadService.of(ws).add(text, authorEmail, acl, sourceDocId, written);
+        Note note = ws.skills().scratchpad().add(text, authorEmail, acl, sourceDocId, written);
         routing.park(note.id());
         String projectDocId = note.project() == null ? null : note.project().docId();
         approvals.open(note.id(), channel, threadTs == null ? "" : threadTs, authorEmail, projectDocId, candidateIds(note));

@@ -5,12 +5,8 @@ import dev.nightjar.store.ledgers.NoteApprovals;
 import dev.nightjar.store.ledgers.EventLedger;
 import dev.nightjar.Workspace;
 import dev.nightjar.connectors.ConnectorContext;
-import dev.nightjar.connectors.RequestStats;
-import dev.nightjar.connectors.http.RateLimitRule;
-import dev.nightjar.connectors.http.RetryingHttpClient;
 import dev.nightjar.connectors.slack.SlackConnectorFactory;
 import dev.nightjar.connectors.slack.SlackSettings;
-import dev.nightjar.jobs.NightlySettings;
 import dev.nightjar.slack.briefs.BriefDeliverer;
 import dev.nightjar.slack.briefs.BriefDeliveryJob;
 import dev.nightjar.store.ledgers.DeliveryLedger;
@@ -26,7 +22,6 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -71,8 +66,7 @@ public class SlackAppConfiguration {
 
     @Bean
     SlackWebApi slackWebApi(SlackSettings slackAppSettings, ConnectorContext context) {
-        RetryingHttpClient http = new RetryingHttpClient("slack", context.http(), RateLimitRule.retryAfter(), context.retryPolicy(),
-                context.sleeper(), new RequestStats(), context.clock());
+        SlackHttp http = new SlackHttp(context.http(), SlackHttp.Policy.interactive(), SlackHttp.Pause.real());
         return new SlackWebApi(context.baseUrl("slack", slackAppSettings), () -> context.token("slack", slackAppSettings), http);
     }
 
@@ -138,9 +132,8 @@ public class SlackAppConfiguration {
     }
 
     @Bean
-    BriefDeliverer briefDeliverer(Workspace ws, ObjectProvider<NightlySettings> nightly, SlackUsers slackUsers, SlackWebApi slackWebApi) {
-        NightlySettings settings = nightly.getIfAvailable(() -> NightlySettings.load(ws.config()));
-        return new BriefDeliverer(ws, settings, slackUsers, slackWebApi, new DeliveryLedger(ws.database(), ws.clock()));
+    BriefDeliverer briefDeliverer(Workspace ws, SlackUsers slackUsers, SlackWebApi slackWebApi) {
+        return new BriefDeliverer(ws, ws.nightly(), slackUsers, slackWebApi, new DeliveryLedger(ws.database(), ws.clock()));
     }
 
     @Bean

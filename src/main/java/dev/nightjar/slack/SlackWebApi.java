@@ -2,9 +2,6 @@ package dev.nightjar.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nightjar.connectors.ConnectorException;
-import dev.nightjar.connectors.http.ApiResponse;
-import dev.nightjar.connectors.http.RetryingHttpClient;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -15,8 +12,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 
 /**
- * The few Slack Web API methods the app calls, over OkHttp and the shared {@link RetryingHttpClient}
- * (429 + Retry-After, 5xx, timeouts), at the configured base URL. Writes go as JSON, reads as form
+ * The few Slack Web API methods the app calls, over the app's own {@link SlackHttp} (429 + Retry-After,
+ * 5xx, timeouts), at the configured base URL. Writes go as JSON, reads as form
  * posts (Slack's read methods do not accept JSON bodies). An {@code ok:false} answer becomes a
  * {@link SlackApiError} naming the method and Slack's error code; the token never appears in messages.
  */
@@ -27,10 +24,10 @@ public class SlackWebApi {
 
     private final HttpUrl baseUrl;
     private final Supplier<String> token;
-    private final RetryingHttpClient http;
+    private final SlackHttp http;
 
     /** @param token read on each call, so a missing token fails the call (and names the variable), not the start-up */
-    public SlackWebApi(String baseUrl, Supplier<String> token, RetryingHttpClient http) {
+    public SlackWebApi(String baseUrl, Supplier<String> token, SlackHttp http) {
         HttpUrl parsed = HttpUrl.parse(baseUrl);
         if (parsed == null) throw new IllegalArgumentException("Slack base-url is not a URL: " + baseUrl);
         this.baseUrl = parsed;
@@ -72,14 +69,14 @@ public class SlackWebApi {
     public void respond(String responseUrl, Map<String, Object> message) {
         HttpUrl url = HttpUrl.parse(responseUrl);
         if (url == null) throw new IllegalArgumentException("response_url is not a URL");
-        http.execute(new Request.Builder().url(url).post(RequestBody.create(json(message), JSON_TYPE)).build());
+        http.send("response_url", new Request.Builder().url(url).post(RequestBody.create(json(message), JSON_TYPE)).build());
     }
 
     private JsonNode write(String method, Map<String, Object> body) {
         Request request = new Request.Builder().url(baseUrl.newBuilder().addPathSegment(method).build())
                 .header("Authorization", "Bearer " + token.get())
                 .post(RequestBody.create(json(body), JSON_TYPE)).build();
-        return parse(method, http.execute(request));
+        return parse(method, http.send(method, request));
     }
 
     private JsonNode read(String method, Map<String, String> params) {
@@ -88,15 +85,15 @@ public class SlackWebApi {
         Request request = new Request.Builder().url(baseUrl.newBuilder().addPathSegment(method).build())
                 .header("Authorization", "Bearer " + token.get())
                 .post(form.build()).build();
-        return parse(method, http.execute(request));
+        return parse(method, http.send(method, request));
     }
 
-    private static JsonNode parse(String method, ApiResponse response) {
+    private static JsonNode parse(String method, String response) {
         JsonNode body;
         try {
-            body = JSON.readTree(response.body());
+            body = JSON.readTree(response);
         } catch (IOException e) {
-            throw new ConnectorException("slack", method + " returned a body that is not JSON: " + response.bodySnippet());
+            throw new SlackApiError(method, "the answer is not JSON");
         }
         if (body == null || !body.path("ok").asBoolean(false)) {
             throw new SlackApiError(method, body == null ? "empty_body" : body.path("error").asText("unknown_error"));

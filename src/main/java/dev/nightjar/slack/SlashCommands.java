@@ -2,7 +2,6 @@ package dev.nightjar.slack;
 
 import dev.nightjar.store.ledgers.AnswerLog;
 import dev.nightjar.Workspace;
-import dev.nightjar.config.Admins;
 import dev.nightjar.model.Acl;
 import dev.nightjar.skills.Viewer;
 import dev.nightjar.skills.ask.Answer;
@@ -72,7 +71,7 @@ public class SlashCommands {
 
     private void ask(SlashCommand c) {
         SlackUsers.SlackUser asker = users.byId(c.userId());
-        Answer answer = AskService.of(ws).ask(c.argument(), users.viewerOf(asker));
+        Answer answer = ws.skills().ask().ask(c.argument(), users.viewerOf(asker));
         long id = answers.record(c.channelId(), null, c.userId(), answer.question(), answer.citedDocIds());
         // a response_url takes up to five responses: a long answer's follow-ups arrive in order after it
         for (Map<String, Object> part : AnswerBlocks.messages(answer, id, asker.identified() ? null : MentionAnswerer.WORKSPACE_ONLY)) {
@@ -87,14 +86,14 @@ public class SlashCommands {
             respond(c, Map.of("text", "I cannot find you among the people the sources report, so I have no brief for you."));
             return;
         }
-        Brief brief = BriefService.of(ws).forPerson(viewer.email(), BRIEF_WINDOW);
+        Brief brief = ws.skills().brief().forPerson(viewer.email(), BRIEF_WINDOW);
         respond(c, BriefBlocks.message(brief, me.timeZone() == null ? ZoneId.of("UTC") : ZoneId.of(me.timeZone())));
     }
 
     private void markCanonical(SlashCommand c, String url) {
         SlackUsers.SlackUser me = users.byId(c.userId());
         // Refused before anything is resolved or written: only the admins of connectors/slack.yml, by Slack e-mail.
-        if (!Admins.load(ws.config()).isAdmin(me.email())) {
+        if (!ws.admins().isAdmin(me.email())) {
             respond(c, Map.of("text", "Only admins may mark documents canonical (admins are listed in connectors/slack.yml); "
                     + (me.identified() ? me.email() + " is not one." : "I could not find your e-mail in Slack.")));
             return;

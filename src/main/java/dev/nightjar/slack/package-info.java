@@ -9,7 +9,8 @@
  * store), the work after the 200 on a bounded pool, the asker's e-mail as the ACL and admin identity,
  * and a test clock for the replay window. That leaves Bolt three JSON/form parsers and a 40-line
  * signature check (tested here against Slack's own vector), which is less code than its adapters.
- * Web API calls go through OkHttp and the shared {@code RetryingHttpClient} like the Slack connector,
- * so 429/Retry-After, retries and the base-URL override behave the same in the job and the app.
+ * Web API calls go through the app's own {@link dev.nightjar.slack.SlackHttp} (OkHttp with Slack's
+ * 429/Retry-After rule and short waits, since a person is waiting), not the connectors' client: the nightly
+ * job may wait minutes for a rate limit, the app may not.
  */
 package dev.nightjar.slack;

@@ -74,6 +74,18 @@ public final class DocumentQueries {
         return select(where, args); // a pre-filter: the fragment may sit in a later key's value; the caller checks the property
     }
 
+    /**
+     * Current documents of {@code kind} whose change sequence lies in {@code (afterSeq, upToSeq]}, in
+     * sequence order: what a follower of the change feed has not read yet.
+     */
+    public List<StoredDocument> changedAfter(DocumentKind kind, long afterSeq, long upToSeq) {
+        List<Object> args = new ArrayList<>();
+        String where = kinds(List.of(kind), args) + " AND change_seq > ? AND change_seq <= ? ORDER BY change_seq";
+        args.add(afterSeq);
+        args.add(upToSeq);
+        return select(where, args);
+    }
+
     /** Current documents whose source time lies in {@code [from, to]}, newest first. */
     public List<StoredDocument> updatedBetween(Instant from, Instant to) {
         return select("updated_at >= ? AND updated_at <= ? AND deleted_at IS NULL ORDER BY updated_at DESC",

@@ -44,6 +44,7 @@ public final class DocumentStore {
     private final AtomicLong changeSeq;
     private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock();
     private final DocumentQueries queries;
+    private final List<Consumer<StoreChanges>> onCommit = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public DocumentStore(Database db, Clock clock) {
         this.db = db;
@@ -52,6 +53,15 @@ public final class DocumentStore {
         this.queries = new DocumentQueries(db);
         Long max = jdbc.queryForObject("SELECT MAX(change_seq) FROM documents", Long.class);
         this.changeSeq = new AtomicLong(max == null ? 0 : max);
+    }
+
+    /**
+     * Registers what runs after each write commits (the change feed): it gets the write's changes, or null
+     * when the write handed back no documents (truth updates, deletions of unseen documents). Inside a
+     * surrounding transaction it runs once, after that transaction commits, with the writes' changes joined.
+     */
+    public void onCommit(Consumer<StoreChanges> listener) {
+        onCommit.add(listener);
     }
 
     /**
@@ -72,7 +82,7 @@ public final class DocumentStore {
      * after the commit instead of reading them back from the store (see {@link StoreChanges}).
      */
     public Written writeBatch(Normalized batch, Function<Document, TruthAssessment> truth) {
-        return locked(() -> db.tx().execute(status -> {
+        return locked(Written::changes, () -> db.tx().execute(status -> {
             Instant now = clock.instant();
             long firstSeq = changeSeq.get() + 1; // under the write lock: this write's numbers are contiguous
             List<StoredDocument> created = new ArrayList<>(), changed = new ArrayList<>();
@@ -139,6 +149,12 @@ public final class DocumentStore {
      * transaction (a batch chunk) the lock is released when that transaction completes.
      */
     private <T> T locked(java.util.function.Supplier<T> write) {
+        return locked(r -> null, write);
+    }
+
+    /** As {@link #locked(java.util.function.Supplier)}, then hands the write's changes to the change feed once it commits. */
+    private <T> T locked(java.util.function.Function<T, StoreChanges> changesOf, java.util.function.Supplier<T> write) {
+        T result;
         writeLock.lock();
         boolean releaseLater = false;
         try {
@@ -151,11 +167,54 @@ public final class DocumentStore {
                             }
                         });
                 releaseLater = true;
-                return inFeedOrder(write);
+                result = inFeedOrder(write);
+                pendingInTransaction().add(changesOf.apply(result));
+                return result;
             }
-            return db.tx().execute(status -> inFeedOrder(write));
+            result = db.tx().execute(status -> inFeedOrder(write));
         } finally {
             if (!releaseLater) writeLock.unlock();
+        }
+        committed(changesOf.apply(result));
+        return result;
+    }
+
+    private void committed(StoreChanges changes) {
+        for (Consumer<StoreChanges> listener : onCommit) listener.accept(changes);
+    }
+
+    /**
+     * The writes of the surrounding transaction, joined into one run of changes while their sequence
+     * numbers follow on; the change feed gets them once that transaction has committed.
+     */
+    private PendingChanges pendingInTransaction() {
+        PendingChanges pending = (PendingChanges) org.springframework.transaction.support.TransactionSynchronizationManager.getResource(this);
+        if (pending != null) return pending;
+        PendingChanges fresh = new PendingChanges();
+        org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(this, fresh);
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        org.springframework.transaction.support.TransactionSynchronizationManager.unbindResourceIfPossible(DocumentStore.this);
+                        if (status == STATUS_COMMITTED) committed(fresh.changes());
+                    }
+                });
+        return fresh;
+    }
+
+    /** Changes of writes inside one surrounding transaction; null once a write handed back none or left a gap. */
+    private static final class PendingChanges {
+        private StoreChanges joined;
+        private boolean first = true;
+
+        void add(StoreChanges next) {
+            joined = first ? next : joined == null || next == null ? null : joined.then(next);
+            first = false;
+        }
+
+        StoreChanges changes() {
+            return joined;
         }
     }
 
@@ -297,9 +356,8 @@ public final class DocumentStore {
     }
 
     /**
-     * Documents matching a raw SQL condition. Only the decision log and the scratchpad notes still call it,
-     * until the change feed's followers take their reads into the store; everything else uses {@link #queries()}.
-     * The boundary test ({@code StoreBoundaryTest}) holds that list.
+     * Documents matching a raw SQL condition: for the store's own classes (DecisionStore) and tests. Code
+     * outside the store uses the typed {@link #queries()}; {@code StoreBoundaryTest} holds that rule.
      */
     public List<StoredDocument> query(String whereClause, Object... args) {
         return jdbc.query("SELECT " + COLUMNS + " FROM documents WHERE " + whereClause, ROW, args);

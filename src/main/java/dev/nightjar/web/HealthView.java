@@ -7,7 +7,6 @@ import dev.nightjar.config.Environment;
 import dev.nightjar.connectors.ConnectorRegistry;
 import dev.nightjar.connectors.ConnectorSettings;
 import dev.nightjar.connectors.slack.SlackSettings;
-import dev.nightjar.jobs.NightlySettings;
 import dev.nightjar.store.RunStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,7 +69,7 @@ public final class HealthView {
 
     private static List<String> configuredSources(Workspace ws, List<String> problems) {
         try {
-            return NightlySettings.load(ws.config()).sources();
+            return ws.nightly().sources();
         } catch (ConfigException e) {
             problems.add(e.getMessage());
             return List.of();

@@ -110,7 +110,7 @@ class BriefSandboxTest {
     void thisWeeksDecisionsAreThoseMadeThisWeekByTheMessageThatStatesThem() {
         try (Workspace ws = new Workspace(data, new ConfigDir(config), Environment.of(sandbox.env()), CLOCK)) {
             DecisionLog log = new DecisionLog(ws.database(), ws.documents(), CLOCK);
-            log.refresh();
+            log.catchUp();
             String thread = "slack:thread:" + stories.decisionChannelId() + "/" + stories.decisionThreadTs();
             StoredDocument doc = ws.documents().find(thread).orElseThrow();
             assertThat(doc.document().updatedAt()).isAfter(NOW.minus(Duration.ofDays(1))); // the thread moved last night

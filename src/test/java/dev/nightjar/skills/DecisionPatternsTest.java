@@ -38,14 +38,14 @@ class DecisionPatternsTest {
     }
 
     @Test
-    void theLogReadsOnlyChangedDocumentsAndReplacesTheirDecisions() {
+    void theLogFollowsEveryCommitReadingOnlyChangedDocumentsAndReplacingTheirDecisions() {
         try (Workspace ws = TempWorkspace.open(tmp)) {
             Document thread = TestDocs.doc("slack:thread:C1/1.1", "#eng: db", "Lee: decided to use Postgres since ops knows it",
                     TempWorkspace.NOW);
             TempWorkspace.ingest(ws, List.of(thread, TestDocs.doc("github:pr:o/r#1", "PR", "Decision: not a decision source", TempWorkspace.NOW)));
-            assertThat(DecisionLog.refresh(ws)).isEqualTo(1);
-            assertThat(DecisionLog.refresh(ws)).isZero();
-            DecisionLog log = new DecisionLog(ws.database(), ws.documents(), ws.clock());
+            DecisionLog log = ws.decisions();
+            assertThat(log.catchUp()).as("the commit drove the log already").isZero();
+            assertThat(log.position()).isEqualTo(ws.documents().maxChangeSeq());
             assertThat(log.all()).singleElement().satisfies(d -> {
                 assertThat(d.text()).isEqualTo("use Postgres");
                 assertThat(d.why()).isEqualTo("ops knows it");
@@ -53,7 +53,6 @@ class DecisionPatternsTest {
             });
             TempWorkspace.ingest(ws, List.of(TestDocs.withProperties(thread.toBuilder()
                     .body("Lee: decided to use SQLite since it is one file").build(), Map.of())));
-            assertThat(DecisionLog.refresh(ws)).isEqualTo(1);
             assertThat(log.all()).singleElement().satisfies(d -> assertThat(d.text()).isEqualTo("use SQLite"));
         }
     }

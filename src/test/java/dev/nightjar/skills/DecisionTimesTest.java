@@ -50,7 +50,7 @@ class DecisionTimesTest {
                     thread("1", "Decision: we will go with hybrid retrieval because dense-only loses recall.", "Late follow-up: numbers confirm it."),
                     thread("2", "Should we freeze the schema?", "Decision: freeze the feature schema until launch because backfills cost a day.")));
             DecisionLog log = new DecisionLog(ws.database(), ws.documents(), ws.clock());
-            log.refresh();
+            log.catchUp();
 
             List<Decision> all = log.all();
             assertThat(all).extracting(Decision::text).anyMatch(t -> t.contains("hybrid retrieval")).anyMatch(t -> t.contains("freeze the feature schema"));

@@ -58,7 +58,6 @@ public final class SkillsFixture {
         ws.documents().write(new Normalized(f.docs, f.links, f.people, List.of()),
                 d -> ws.truthPolicy().assess(d, Optional.empty(), ws.clock().instant()));
         ws.truthRefresher().refresh();
-        ws.index().catchUp(ws.documents());
     }
 
     static Instant ago(Duration d) {

@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nightjar.Workspace;
-import dev.nightjar.connectors.RequestStats;
-import dev.nightjar.connectors.http.RateLimitRule;
-import dev.nightjar.connectors.http.RetryPolicy;
-import dev.nightjar.connectors.http.RetryingHttpClient;
-import dev.nightjar.connectors.http.Sleeper;
 import dev.nightjar.jobs.NightlySettings;
 import dev.nightjar.model.PersonIdentity;
 import dev.nightjar.skills.SkillsFixture;
@@ -45,8 +40,8 @@ class BriefDeliveryTest {
         // Sam's Slack profile says Los Angeles (PST in November, UTC-8): his 07:00 is 15:00Z.
         new PeopleStore(ws.database()).upsertAll(List.of(new PersonIdentity("slack", "U0SAM", "sam@example.com", "Sam Ortiz",
                 "America/Los_Angeles")), clock.instant());
-        api = new SlackWebApi(slack.apiUrl(), () -> "xoxb-test", new RetryingHttpClient("slack", new OkHttpClient(), RateLimitRule.retryAfter(),
-                new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1)), Sleeper.real(), new RequestStats(), clock));
+        api = new SlackWebApi(slack.apiUrl(), () -> "xoxb-test", new SlackHttp(new OkHttpClient(),
+                new SlackHttp.Policy(1, Duration.ofMillis(1), Duration.ofSeconds(1)), SlackHttp.Pause.real()));
     }
 
     @AfterEach

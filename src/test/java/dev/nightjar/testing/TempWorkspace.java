@@ -44,11 +44,9 @@ public final class TempWorkspace {
         return new Workspace(data, new ConfigDir(config), Environment.of(TestDatabases.env(data, Map.of())), clock);
     }
 
-    /** Writes documents the way the job does: truth assessed by the policy, then the index catches up. */
+    /** Writes documents the way the job does: truth assessed by the policy; the change feed then moves the index. */
     public static WriteResult ingest(Workspace ws, List<Document> docs) {
-        WriteResult r = ws.documents().write(new Normalized(docs, List.of(), List.of(), List.of()),
+        return ws.documents().write(new Normalized(docs, List.of(), List.of(), List.of()),
                 d -> ws.truthPolicy().assess(d, Optional.empty(), ws.clock().instant()));
-        ws.index().catchUp(ws.documents());
-        return r;
     }
 }

@@ -42,14 +42,9 @@ public final class AskService {
         this.llm = llm;
     }
 
-    public static AskService of(Workspace ws) {
-        return new AskService(ws, LlmWriter.from(ws.env(), ws.config(), ws.database(), ws.clock()));
-    }
-
     public Answer ask(String question, Viewer viewer) {
         if (question == null || question.isBlank()) throw new dev.nightjar.config.ConfigException("the question is empty");
-        DecisionLog decisionLog = new DecisionLog(ws.database(), ws.documents(), ws.clock());
-        decisionLog.refresh();
+        DecisionLog decisionLog = ws.decisions(); // a read: the change feed keeps the log current
         Corpus corpus = new Corpus(ws.documents(), viewer);
         Instant now = ws.clock().instant();
         ZoneId zone = zoneOf(viewer);

@@ -23,7 +23,6 @@ import dev.nightjar.skills.ask.Canon;
 import dev.nightjar.skills.decisions.Decision;
 import dev.nightjar.skills.decisions.DecisionLog;
 import dev.nightjar.store.StoredDocument;
-import dev.nightjar.jobs.NightlySettings;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,10 +66,6 @@ public final class BriefService {
         this.llm = llm;
     }
 
-    public static BriefService of(Workspace ws) {
-        return new BriefService(ws, LlmWriter.from(ws.env(), ws.config(), ws.database(), ws.clock()));
-    }
-
     public Brief forPerson(String email, Duration window) {
         Viewer viewer = Viewer.person(email, ws.people());
         Corpus corpus = corpus(viewer);
@@ -89,8 +84,7 @@ public final class BriefService {
     private Brief build(Audience who, Corpus corpus, Duration window) {
         Instant until = ws.clock().instant();
         Instant since = until.minus(window);
-        DecisionLog decisions = new DecisionLog(ws.database(), ws.documents(), ws.clock());
-        decisions.refresh();
+        DecisionLog decisions = ws.decisions(); // a read: the change feed keeps the log current
         List<StoredDocument> changed = corpus.select(q -> q.updatedBetween(since, until));
         Scope scope = new Scope(who, corpus, changed);
         ReaderTime time = new ReaderTime(zone(who), until);
@@ -141,7 +135,7 @@ public final class BriefService {
             if (common.isPresent()) return common.get();
         }
         try {
-            return NightlySettings.load(ws.config()).zoneId();
+            return ws.nightly().zoneId();
         } catch (RuntimeException e) {
             return ZoneOffset.UTC; // no readable jobs/nightly.yml: a brief still renders, in UTC
         }

@@ -1,5 +1,9 @@
 package dev.nightjar.skills.scratchpad;
 
+import dev.nightjar.model.PropertyKey;
+
+import dev.nightjar.model.DocumentKind;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nightjar.Workspace;
 import dev.nightjar.llm.LlmWriter;
@@ -13,6 +17,7 @@ import dev.nightjar.model.Normalized;
 import dev.nightjar.model.PersonIdentity;
 import dev.nightjar.skills.Corpus;
 import dev.nightjar.skills.Viewer;
+import dev.nightjar.store.FollowerPositions;
 import dev.nightjar.store.PeopleStore;
 import dev.nightjar.store.StoredDocument;
 import java.time.Instant;
@@ -41,10 +46,6 @@ public final class ScratchpadService {
     public ScratchpadService(Workspace ws, Optional<LlmWriter> llm) {
         this.ws = ws;
         this.llm = llm;
-    }
-
-    public static ScratchpadService of(Workspace ws) {
-        return new ScratchpadService(ws, LlmWriter.from(ws.env(), ws.config(), ws.database(), ws.clock()));
     }
 
     /** A note from the command line: readable by the whole workspace. */
@@ -95,7 +96,6 @@ public final class ScratchpadService {
         for (Note.Action a : content.actions()) if (a.owner() != null) links.add(Link.toPerson(id, LinkType.ASSIGNED_TO, a.owner()));
         ws.documents().write(new Normalized(List.of(doc), links, List.of(), List.of()),
                 d -> ws.truthPolicy().assess(d, Optional.empty(), now));
-        ws.index().catchUp(ws.documents());
 
         List<String> citations = new ArrayList<>(List.of(url));
         project.ifPresent(p -> citations.add(p.document().url()));
@@ -163,23 +163,19 @@ public final class ScratchpadService {
      * skipped. Returns the notes made or updated.
      */
     public List<Note> refreshFromChannels() {
-        var jdbc = ws.database().jdbc();
-        long from = jdbc.queryForList("SELECT state_value FROM skill_state WHERE name = ?", String.class, CHANNEL_WATERMARK).stream()
-                .findFirst().map(Long::parseLong).orElse(0L);
-        long to = ws.documents().maxChangeSeq();
+        FollowerPositions positions = new FollowerPositions(ws.database());
+        long from = positions.position(CHANNEL_WATERMARK);
+        long to = positions.latestCommitted();
         List<Note> notes = new ArrayList<>();
-        for (StoredDocument t : ws.documents().query("source = 'slack' AND kind = 'thread' AND deleted_at IS NULL AND change_seq > ? "
-                + "AND change_seq <= ? AND properties LIKE ?", from, to, "%\"scratchpad\":\"true\"%")) {
+        for (StoredDocument t : ws.documents().queries().changedAfter(DocumentKind.SLACK_THREAD, from, to)) {
+            if (!"true".equals(t.document().property(PropertyKey.SCRATCHPAD))) continue;
             Optional<String> email = ws.people().emailOf(t.document().author());
             if (email.isEmpty() || !ws.people().knows(email.get())) continue;
             if (awaitsOrHadApproval(t.id())) continue; // captured by the Slack app: its approval decides, not this pass
             notes.add(add(t.document().body().replaceAll("(?m)^[A-Z][\\p{L}.'-]*(?: [A-Z][\\p{L}.'-]*){0,3}: ", ""), email.get(),
                     t.document().acl(), t.id(), Written.of(t.document())));
         }
-        java.time.OffsetDateTime now = ws.clock().instant().atOffset(java.time.ZoneOffset.UTC);
-        if (jdbc.update("UPDATE skill_state SET state_value = ?, updated_at = ? WHERE name = ?", Long.toString(to), now, CHANNEL_WATERMARK) == 0) {
-            jdbc.update("INSERT INTO skill_state (name, state_value, updated_at) VALUES (?,?,?)", CHANNEL_WATERMARK, Long.toString(to), now);
-        }
+        positions.advance(CHANNEL_WATERMARK, to, ws.clock().instant());
         return notes;
     }
 
@@ -196,7 +192,7 @@ public final class ScratchpadService {
         for (Note.DecisionItem d : c.decisions()) body.append("\nDecided: ").append(d.text()).append(d.why() == null ? "" : " (why: " + d.why() + ")");
         for (String q : c.questions()) body.append("\nQuestion: ").append(q);
         Map<String, String> props = new LinkedHashMap<>();
-        props.put("scratchpad", "true");
+        props.put(PropertyKey.SCRATCHPAD.key(), "true");
         props.put("by", author.email());
         props.put("project_match", project.isPresent() ? "matched" : "unsure");
         if (project.isEmpty() && !match.candidates().isEmpty()) {

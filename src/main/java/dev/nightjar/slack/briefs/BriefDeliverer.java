@@ -61,11 +61,11 @@ public class BriefDeliverer {
             if (user.isEmpty()) continue;
             ZoneId zone = zone(user.get().timeZone());
             if (deliver("person:" + email.toLowerCase(Locale.ROOT), now, zone, user.get().id(),
-                    () -> BriefService.of(ws).forPerson(email, WINDOW))) posted++;
+                    () -> ws.skills().brief().forPerson(email, WINDOW))) posted++;
         }
         for (Map.Entry<String, String> team : settings.briefs().teams().entrySet()) {
             String key = team.getKey().trim().toUpperCase(Locale.ROOT);
-            if (deliver("team:" + key, now, settings.zoneId(), team.getValue(), () -> BriefService.of(ws).forTeam(key, WINDOW))) posted++;
+            if (deliver("team:" + key, now, settings.zoneId(), team.getValue(), () -> ws.skills().brief().forTeam(key, WINDOW))) posted++;
         }
         return posted;
     }

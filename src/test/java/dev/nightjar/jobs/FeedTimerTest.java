@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Nodes sharing one database each keep their own index on the store's change feed. */
-class IndexFollowerTest {
+class FeedTimerTest {
 
     @TempDir
     Path tmp;
@@ -40,8 +40,8 @@ class IndexFollowerTest {
 
                 // node A's next run writes; node B's follower picks it up without a restart
                 TempWorkspace.ingest(a, List.of(TestDocs.doc("linear:issue:ENG-3", "Billing migration rollback", "runbook", TempWorkspace.NOW)));
-                assertThat(IndexFollower.catchUp(b)).isEqualTo(1);
-                assertThat(IndexFollower.catchUp(b)).as("nothing new: nothing applied").isZero();
+                assertThat(FeedTimer.drive(b.feed())).isEqualTo(1);
+                assertThat(FeedTimer.drive(b.feed())).as("nothing new: nothing applied").isZero();
                 assertThat(ids(b)).isEqualTo(ids(a)).contains("linear:issue:ENG-1", "linear:issue:ENG-3");
             }
         }
