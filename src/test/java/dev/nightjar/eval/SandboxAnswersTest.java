@@ -179,4 +179,13 @@ class SandboxAnswersTest {
         EvalReport r = EvalRunner.score("extractive", status, ask, new BriefService(ws, Optional.empty()), ws);
         assertThat(r.total().maxTop()).as(r.markdown(false)).isLessThanOrEqualTo(TopLevel.LINES);
     }
+
+    @Test
+    void aQuestionAboutASupersededDocumentSaysSoFirstAndByWhat() {
+        Answer a = ask("What did the draft neural reranker PRD say?");
+        assertThat(a.top()).contains("Neural reranker PRD (draft) is superseded by Neural reranker PRD; its dates and targets are not current")
+                .doesNotContain(v.get("draft_launch") + ", per the canonical");
+        // the first fact after the subject line and headline
+        assertThat(a.top().lines().filter(l -> l.startsWith("- ")).findFirst().orElseThrow()).contains("is superseded by");
+    }
 }

@@ -76,8 +76,9 @@ public final class AskService {
             subject = resolver.resolve(topic);
             Neighborhood n = new Gatherer(corpus, ws.index(), ws.people()).gather(subject);
             List<Decision> decisions = decisions(decisionLog, n, intent, subject);
-            StatusComposer.Composition c = new StatusComposer(corpus, ws.people(), now, zone).compose(intent, subject, n, decisions);
-            sheet = c.sheet();
+            sheet = new FactSheet();
+            new NamedSuperseded(corpus, ws.index()).state(question, sheet);
+            StatusComposer.Composition c = new StatusComposer(corpus, ws.people(), now, zone).compose(sheet, intent, subject, n, decisions);
             headline = c.headline();
             verdict = c.verdict();
             header = header(subject);
