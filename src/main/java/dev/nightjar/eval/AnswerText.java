@@ -11,12 +11,13 @@ import java.util.regex.Pattern;
 /**
  * An answer or brief as the evaluation reads it: its body lines (the Markdown without the source list),
  * the body normalised for matching, the headline (the first line after the italic subject line), and
- * the citations as "title url" strings.
+ * the citations as "title url" strings; {@code topLines} counts the body lines above the answer's
+ * "More" heading (all of them when there is none): what a reader sees first.
  *
  * <p>Normalising: NFKC, lower case, Markdown emphasis ({@code **}, {@code `}, {@code _x_}) and {@code [n]}
  * markers removed, curly quotes and dashes folded to ASCII, runs of spaces collapsed; line breaks kept.
  */
-public record AnswerText(List<String> lines, String normalised, String headline, List<String> citations, Set<Integer> citationNumbers) {
+public record AnswerText(List<String> lines, int topLines, String normalised, String headline, List<String> citations, Set<Integer> citationNumbers) {
 
     private static final Pattern MARKER = Pattern.compile("\\[(\\d+)]");
 
@@ -29,7 +30,8 @@ public record AnswerText(List<String> lines, String normalised, String headline,
             headline = normalise(t);
             break;
         }
-        return new AnswerText(lines, normalise(markdownBody), headline, citations, citationNumbers);
+        int top = lines.indexOf(dev.nightjar.skills.ask.Answer.MORE_HEADING);
+        return new AnswerText(lines, top < 0 ? lines.size() : top, normalise(markdownBody), headline, citations, citationNumbers);
     }
 
     public static String normalise(String text) {

@@ -1,5 +1,7 @@
 package dev.nightjar.skills;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,15 +13,22 @@ public final class FactText {
 
     /** Sections as bold headings with cited bullets, then conflicts. */
     public static String markdown(FactSheet sheet) {
+        return markdown(sheet.facts(), sheet.conflicts());
+    }
+
+    /** Some of a sheet's facts and conflicts (an answer's top level, or the details behind it), as {@link #markdown(FactSheet)}. */
+    public static String markdown(List<Fact> facts, List<Conflict> conflicts) {
         StringBuilder sb = new StringBuilder();
-        for (Map.Entry<String, List<Fact>> e : sheet.bySection().entrySet()) {
+        Map<String, List<Fact>> bySection = new LinkedHashMap<>();
+        for (Fact f : facts) bySection.computeIfAbsent(f.section(), k -> new ArrayList<>()).add(f);
+        for (Map.Entry<String, List<Fact>> e : bySection.entrySet()) {
             sb.append("**").append(e.getKey()).append("**\n");
             for (Fact f : e.getValue()) sb.append("- ").append(f.cited()).append('\n');
             sb.append('\n');
         }
-        if (!sheet.conflicts().isEmpty()) {
+        if (!conflicts.isEmpty()) {
             sb.append("**Conflicts**\n");
-            for (Conflict c : sheet.conflicts()) sb.append("- ").append(cited(c)).append('\n');
+            for (Conflict c : conflicts) sb.append("- ").append(cited(c)).append('\n');
             sb.append('\n');
         }
         return sb.toString().strip();
@@ -33,9 +42,14 @@ public final class FactText {
 
     /** One line per fact for the prompt: "- (section; truth of each source) text [n]". */
     public static String forPrompt(FactSheet sheet) {
+        return forPrompt(sheet, sheet.facts());
+    }
+
+    /** As {@link #forPrompt(FactSheet)}, for some of the sheet's facts. */
+    public static String forPrompt(FactSheet sheet, List<Fact> facts) {
         StringBuilder sb = new StringBuilder();
         List<Citation> citations = sheet.citations();
-        for (Fact f : sheet.facts()) {
+        for (Fact f : facts) {
             List<String> truths = f.citations().stream().map(n -> citations.get(n - 1).truth()).distinct().toList();
             sb.append("- (").append(f.section()).append("; ").append(String.join("/", truths)).append(") ").append(f.cited()).append('\n');
         }
@@ -43,9 +57,14 @@ public final class FactText {
     }
 
     public static String conflictsForPrompt(FactSheet sheet) {
-        if (sheet.conflicts().isEmpty()) return "(none)";
+        return conflictsForPrompt(sheet.conflicts());
+    }
+
+    /** As {@link #conflictsForPrompt(FactSheet)}, for some conflicts. */
+    public static String conflictsForPrompt(List<Conflict> conflicts) {
+        if (conflicts.isEmpty()) return "(none)";
         StringBuilder sb = new StringBuilder();
-        for (Conflict c : sheet.conflicts()) sb.append("- ").append(cited(c)).append('\n');
+        for (Conflict c : conflicts) sb.append("- ").append(cited(c)).append('\n');
         return sb.toString().strip();
     }
 

@@ -10,6 +10,7 @@ import dev.nightjar.skills.Viewer;
 import dev.nightjar.skills.ask.Answer;
 import dev.nightjar.skills.ask.AnswerRenderer;
 import dev.nightjar.skills.ask.AskService;
+import dev.nightjar.skills.ask.TopLevel;
 import dev.nightjar.skills.brief.BriefService;
 import dev.nightjar.testing.ContractSchemas;
 import java.nio.file.Path;
@@ -157,5 +158,34 @@ class SandboxAnswersTest {
         assertThat(r.total().wrong()).as(r.markdown(false)).isZero();
         assertThat(r.total().recall()).as(r.markdown(false)).isGreaterThanOrEqualTo(0.9);
         assertThat(r.total().validCitations()).isEqualTo(r.total().cases());
+    }
+
+    @Test
+    void theTopLevelFitsTheBudgetAndEveryDetailStaysReachableWithItsCitation() {
+        Answer a = ask("Where do we stand on the neural reranker launch?");
+        assertThat(a.top().lines().filter(l -> !l.isBlank())).hasSizeLessThanOrEqualTo(TopLevel.LINES);
+        assertThat(a.more()).isNotBlank();
+        assertThat(a.markdown()).startsWith(a.top()).contains(Answer.MORE_HEADING);
+        // every citation is cited in one of the two layers, and JSON carries both
+        String both = a.top() + "\n" + a.more();
+        assertThat(a.citations()).allSatisfy(c -> assertThat(both).contains("[" + c.n() + "]"));
+        Map<String, Object> json = AnswerRenderer.json(a);
+        assertThat(json.get("answer")).isEqualTo(a.top());
+        assertThat(json.get("more")).isEqualTo(a.more());
+        assertThat(ContractSchemas.violations("ask", AnswerRenderer.jsonText(a))).isEmpty();
+        // the evaluation's median status answer tops out at the budget
+        EvalCases all = EvalCases.bundled(v);
+        EvalCases status = new EvalCases(all.cases().stream().filter(c -> c.category().equals("status")).toList(), all.noise());
+        EvalReport r = EvalRunner.score("extractive", status, ask, new BriefService(ws, Optional.empty()), ws);
+        assertThat(r.total().maxTop()).as(r.markdown(false)).isLessThanOrEqualTo(TopLevel.LINES);
+    }
+
+    @Test
+    void aQuestionAboutASupersededDocumentSaysSoFirstAndByWhat() {
+        Answer a = ask("What did the draft neural reranker PRD say?");
+        assertThat(a.top()).contains("Neural reranker PRD (draft) is superseded by Neural reranker PRD; its dates and targets are not current")
+                .doesNotContain(v.get("draft_launch") + ", per the canonical");
+        // the first fact after the subject line and headline
+        assertThat(a.top().lines().filter(l -> l.startsWith("- ")).findFirst().orElseThrow()).contains("is superseded by");
     }
 }

@@ -23,7 +23,8 @@ public final class AnswerRenderer {
     public static Map<String, Object> json(Answer a) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("question", a.question());
-        m.put("answer", a.markdown());
+        m.put("answer", a.top());
+        m.put("more", a.more().isBlank() ? null : a.more());
         if (a.subject() == null) {
             m.put("subject", null);
         } else {

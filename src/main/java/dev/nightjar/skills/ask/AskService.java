@@ -5,7 +5,6 @@ import dev.nightjar.model.DocumentKind;
 import dev.nightjar.Workspace;
 import dev.nightjar.llm.LlmWriter;
 import dev.nightjar.llm.Prose;
-import dev.nightjar.skills.Citation;
 import dev.nightjar.skills.Corpus;
 import dev.nightjar.skills.FactSheet;
 import dev.nightjar.skills.FactText;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * {@code ask}: resolve the question to a subject, walk the links around it, state what the sources
@@ -75,31 +73,36 @@ public final class AskService {
             subject = resolver.resolve(topic);
             Neighborhood n = new Gatherer(corpus, ws.index(), ws.people()).gather(subject);
             List<Decision> decisions = decisions(decisionLog, n, intent, subject);
-            StatusComposer.Composition c = new StatusComposer(corpus, ws.people(), now, zone).compose(intent, subject, n, decisions);
-            sheet = c.sheet();
+            sheet = new FactSheet();
+            new NamedSuperseded(corpus, ws.index()).state(question, sheet);
+            StatusComposer.Composition c = new StatusComposer(corpus, ws.people(), now, zone).compose(sheet, intent, subject, n, decisions);
             headline = c.headline();
             verdict = c.verdict();
             header = header(subject);
         }
         String lead = header + (headline == null ? "" : "**" + headline + "**\n\n");
-        String extractive = sheet.isEmpty() && headline == null
+        TopLevel layers = TopLevel.of(sheet, (int) lead.lines().filter(l -> !l.isBlank()).count());
+        String more = FactText.markdown(layers.more(), layers.moreConflicts());
+        String text = sheet.isEmpty() && headline == null
                 ? header + "Nothing in the store you can see answers this yet."
-                : lead + FactText.markdown(sheet);
+                : lead + FactText.markdown(layers.top(), layers.topConflicts());
         LlmUsage usage = LlmUsage.none();
-        String text = extractive;
         if (llm.isPresent() && !sheet.isEmpty()) {
+            // the model writes the top level from the top facts; the details stay extractive and cited
             Map<String, String> slots = new LinkedHashMap<>();
             slots.put("question", question);
             slots.put("subject", subject.isTopic() ? "free topic: " + subject.title() : subject.kind() + " " + subject.title());
-            slots.put("facts", FactText.forPrompt(sheet));
-            slots.put("conflicts", FactText.conflictsForPrompt(sheet));
-            Set<Integer> numbers = sheet.citations().stream().map(Citation::n).collect(Collectors.toSet());
+            slots.put("facts", FactText.forPrompt(sheet, layers.top()));
+            slots.put("conflicts", FactText.conflictsForPrompt(layers.topConflicts()));
+            Set<Integer> numbers = new java.util.HashSet<>();
+            layers.top().forEach(f -> numbers.addAll(f.citations()));
+            layers.topConflicts().forEach(c -> numbers.addAll(c.citations()));
             Prose prose = llm.get().write("ask", slots, numbers, slots.get("facts") + "\n" + slots.get("conflicts") + "\n" + question);
             usage = LlmUsage.of(prose);
             // the headline is computed, not written: it opens the answer on both paths
             if (prose.accepted()) text = lead + prose.text().strip();
         }
-        return new Answer(question, subject.isTopic() ? null : subject, text, sheet.citations(), sheet.conflicts(), usage, headline, verdict);
+        return new Answer(question, subject.isTopic() ? null : subject, text, more, sheet.citations(), sheet.conflicts(), usage, headline, verdict);
     }
 
     private static boolean structured(Intent intent) {

@@ -63,8 +63,8 @@ public final class StatusComposer {
     public record Composition(FactSheet sheet, String headline, Verdict verdict) {
     }
 
-    public Composition compose(Intent intent, Subject subject, Neighborhood n, List<Decision> decisions) {
-        FactSheet sheet = new FactSheet();
+    /** @param sheet where the facts go, after any already there */
+    public Composition compose(FactSheet sheet, Intent intent, Subject subject, Neighborhood n, List<Decision> decisions) {
         Canon canon = new Canon(n.all());
         Verdict verdict = null;
         String headline = null;

@@ -169,7 +169,7 @@ final class VerdictJudge {
             if (target != null && target.length() >= 10) return Optional.of(LocalDate.parse(target.substring(0, 10)));
         }
         for (StoredDocument c : canon.current()) {
-            Optional<LocalDate> d = Canon.dates(c).stream().filter(m -> m.what().equals("launch")).map(Mentions.DateMention::date).findFirst();
+            Optional<LocalDate> d = dev.nightjar.truth.CanonicalFacts.dates(c).stream().filter(m -> m.what().equals("launch")).map(Mentions.DateMention::date).findFirst();
             if (d.isPresent()) return d;
         }
         return Optional.empty();

@@ -1,0 +1,53 @@
+package dev.nightjar.skills.ask;
+
+import dev.nightjar.index.DocumentIndex;
+import dev.nightjar.index.SearchHit;
+import dev.nightjar.index.SearchRequest;
+import dev.nightjar.skills.Corpus;
+import dev.nightjar.skills.FactSheet;
+import dev.nightjar.skills.Words;
+import dev.nightjar.store.StoredDocument;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A question that names a superseded document ("What did the draft neural reranker PRD say?") is told
+ * first that it is superseded and by what: its values are not current, and the answer below it states
+ * the current document's. A question names a document when every significant word of the document's
+ * title is in the question.
+ */
+final class NamedSuperseded {
+
+    static final String SECTION = "Asked about";
+    /** Search hits read: the index ranks superseded documents down, so the named one may sit below the current ones. */
+    private static final int HITS = 30;
+
+    private final Corpus corpus;
+    private final DocumentIndex index;
+
+    NamedSuperseded(Corpus corpus, DocumentIndex index) {
+        this.corpus = corpus;
+        this.index = index;
+    }
+
+    /** Superseded documents the question names, as the first facts of {@code sheet}, each cited with its successor. */
+    void state(String question, FactSheet sheet) {
+        Set<String> asked = Words.significant(question);
+        if (asked.isEmpty()) return;
+        List<String> ids = index.search(SearchRequest.of(question, HITS).visibleTo(corpus.viewer().searchFilter())).stream()
+                .map(SearchHit::id).toList();
+        for (StoredDocument old : corpus.findAll(ids)) {
+            if (!old.superseded()) continue; // the store's flag: the truth refresher may have set it after the document was indexed
+            Set<String> title = Words.significant(old.document().title());
+            if (title.isEmpty() || !asked.containsAll(title)) continue;
+            Optional<StoredDocument> by = old.supersededBy() == null ? Optional.empty() : corpus.find(old.supersededBy());
+            if (by.isPresent()) {
+                sheet.add(SECTION, old.document().title() + " is superseded by " + by.get().document().title()
+                        + "; its dates and targets are not current (the current ones follow).", old, by.get());
+            } else {
+                sheet.add(SECTION, old.document().title() + " is superseded; its dates and targets are not current.", old);
+            }
+        }
+    }
+}
