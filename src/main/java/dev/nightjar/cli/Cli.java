@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = "Knowledge coordinator: nightly sync of Linear, GitHub, W&B, Notion and Slack into a cited ground-truth store.",
         footer = {"", "Exit codes: 0 success, 1 the work failed, 2 usage or configuration error, 3 refused (not an admin),",
                 "4 not started (another sync is running). `nightjar help COMMAND` or `nightjar COMMAND --help` for details."},
-        subcommands = {DemoCommand.class, SyncCommand.class, AskCommand.class, BriefCommand.class, ScratchpadCommand.class,
+        subcommands = {DemoCommand.class, SyncCommand.class, AskCommand.class, BriefCommand.class, PrepCommand.class, ScratchpadCommand.class,
                 CanonicalCommand.class, ShowCommand.class, StatusCommand.class, ReindexCommand.class, ServeCommand.class, MigrateCommand.class, dev.nightjar.bench.BenchCommand.class,
                 dev.nightjar.eval.EvalCommand.class,
                 HelpCommand.class})

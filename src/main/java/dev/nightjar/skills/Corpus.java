@@ -3,7 +3,6 @@ package dev.nightjar.skills;
 import dev.nightjar.model.DocumentId;
 import dev.nightjar.model.Link;
 import dev.nightjar.model.LinkType;
-import dev.nightjar.store.Database;
 import dev.nightjar.store.DocumentQueries;
 import dev.nightjar.store.DocumentStore;
 import dev.nightjar.store.StoredDocument;
@@ -27,11 +26,6 @@ public final class Corpus {
     public Corpus(DocumentStore store, Viewer viewer) {
         this.store = store;
         this.viewer = viewer;
-    }
-
-    /** As {@link #Corpus(DocumentStore, Viewer)}; the database is not used (kept for the scratchpad service until integration). */
-    public Corpus(DocumentStore store, Database db, Viewer viewer) {
-        this(store, viewer);
     }
 
     public Viewer viewer() {

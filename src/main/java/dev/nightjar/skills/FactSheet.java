@@ -57,6 +57,18 @@ public final class FactSheet {
         return facts.isEmpty() && conflicts.isEmpty();
     }
 
+    /**
+     * Puts {@code replacement} where the section's facts were (at its first fact), in the given order:
+     * ranking and rewording keep every citation number, so no claim loses its source.
+     */
+    public void replaceSection(String section, List<Fact> replacement) {
+        int at = -1;
+        for (int i = 0; i < facts.size(); i++) if (facts.get(i).section().equals(section)) { at = i; break; }
+        if (at < 0) return;
+        facts.removeIf(f -> f.section().equals(section));
+        facts.addAll(at, replacement);
+    }
+
     /** Facts grouped by section, sections in first-seen order. */
     public Map<String, List<Fact>> bySection() {
         Map<String, List<Fact>> m = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import dev.nightjar.Workspace;
 import dev.nightjar.llm.LlmWriter;
 import dev.nightjar.skills.ask.AskService;
 import dev.nightjar.skills.brief.BriefService;
+import dev.nightjar.skills.prep.PrepService;
 import dev.nightjar.skills.scratchpad.ScratchpadService;
 import java.util.Optional;
 
@@ -17,12 +18,14 @@ public final class Skills {
     private final AskService ask;
     private final BriefService brief;
     private final ScratchpadService scratchpad;
+    private final PrepService prep;
 
     public Skills(Workspace ws) {
         Optional<LlmWriter> llm = LlmWriter.from(ws.env(), ws.config(), ws.database(), ws.clock());
         this.ask = new AskService(ws, llm);
         this.brief = new BriefService(ws, llm);
         this.scratchpad = new ScratchpadService(ws, llm);
+        this.prep = new PrepService(ws, brief);
     }
 
     public AskService ask() {
@@ -35,5 +38,9 @@ public final class Skills {
 
     public ScratchpadService scratchpad() {
         return scratchpad;
+    }
+
+    public PrepService prep() {
+        return prep;
     }
 }

@@ -57,7 +57,7 @@ public final class Words {
     }
 
     /** Optimal string alignment distance (Levenshtein plus swaps of neighbouring letters). */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         if (Math.abs(a.length() - b.length()) > 2) return 3;
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) d[i][0] = i;

@@ -6,7 +6,11 @@ import dev.nightjar.model.Acl;
 import dev.nightjar.skills.Viewer;
 import dev.nightjar.skills.ask.Answer;
 import dev.nightjar.skills.ask.AskService;
+import dev.nightjar.config.ConfigException;
 import dev.nightjar.skills.brief.Brief;
+import dev.nightjar.skills.prep.Prep;
+import dev.nightjar.skills.prep.PrepService;
+import dev.nightjar.slack.blocks.PrepBlocks;
 import dev.nightjar.skills.brief.BriefService;
 import dev.nightjar.slack.blocks.AnswerBlocks;
 import dev.nightjar.slack.blocks.BriefBlocks;
@@ -27,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public class SlashCommands {
 
-    static final String USAGE = "Usage: `/nightjar ask <question>`, `/nightjar brief`, `/nightjar canonical mark <url>`, "
+    static final String USAGE = "Usage: `/nightjar ask <question>`, `/nightjar brief`, `/nightjar prep --with <email> | --project <name> [--since 7d]`, `/nightjar canonical mark <url>`, "
             + "`/nightjar scratchpad <text>`";
     static final Duration BRIEF_WINDOW = Duration.ofDays(1);
     private static final Logger log = LoggerFactory.getLogger(SlashCommands.class);
@@ -53,6 +57,7 @@ public class SlashCommands {
         Runnable work = switch (c.subcommand()) {
             case "ask" -> c.argument().isBlank() ? null : () -> ask(c);
             case "brief" -> () -> brief(c);
+            case "prep" -> PrepRequest.parse(c.argument()).<Runnable>map(r -> () -> prep(c, r)).orElse(null);
             case "canonical" -> canonicalUrl(c) == null ? null : () -> markCanonical(c, canonicalUrl(c));
             case "scratchpad" -> c.argument().isBlank() ? null : () -> scratchpad(c);
             default -> null;
@@ -88,6 +93,18 @@ public class SlashCommands {
         }
         Brief brief = ws.skills().brief().forPerson(viewer.email(), BRIEF_WINDOW);
         respond(c, BriefBlocks.message(brief, me.timeZone() == null ? ZoneId.of("UTC") : ZoneId.of(me.timeZone())));
+    }
+
+    /** Meeting prep read as the asker; an unknown person or project is said in one line, with the nearest name. */
+    private void prep(SlashCommand c, PrepRequest r) {
+        Viewer asker = users.viewerOf(users.byId(c.userId()));
+        try {
+            PrepService service = ws.skills().prep();
+            Prep prep = r.with() != null ? service.with(r.with(), asker, r.since()) : service.project(r.project(), asker, r.since());
+            for (Map<String, Object> part : PrepBlocks.messages(prep)) respond(c, part);
+        } catch (ConfigException e) {
+            respond(c, Map.of("text", e.getMessage()));
+        }
     }
 
     private void markCanonical(SlashCommand c, String url) {

@@ -86,6 +86,24 @@ public final class DocumentQueries {
         return select(where, args);
     }
 
+    /**
+     * Current documents of {@code kind} updated at or before {@code upTo} whose title contains any of
+     * {@code fragments} (lower case, compared without case), newest source time first.
+     */
+    public List<StoredDocument> titledWithAny(DocumentKind kind, Collection<String> fragments, Instant upTo) {
+        if (fragments.isEmpty()) return List.of();
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder(kinds(List.of(kind), args)).append(" AND updated_at <= ? AND (");
+        args.add(DocumentStore.ts(upTo));
+        String or = "";
+        for (String f : fragments) {
+            where.append(or).append("LOWER(title) LIKE ? ESCAPE '\\'");
+            args.add("%" + likeEscape(f.toLowerCase(java.util.Locale.ROOT)) + "%");
+            or = " OR ";
+        }
+        return select(where.append(") ORDER BY updated_at DESC").toString(), args);
+    }
+
     /** Current documents whose source time lies in {@code [from, to]}, newest first. */
     public List<StoredDocument> updatedBetween(Instant from, Instant to) {
         return select("updated_at >= ? AND updated_at <= ? AND deleted_at IS NULL ORDER BY updated_at DESC",

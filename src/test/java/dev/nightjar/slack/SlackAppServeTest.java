@@ -224,6 +224,20 @@ class SlackAppServeTest {
     }
 
     @Test
+    void aSlashPrepIsAnsweredEphemerallyWithTheOpenReviewCited() throws Exception {
+        requests.form("/slack/commands", command("U0DANA", "prep --with <mailto:lee@example.com|lee@example.com> --since 3d", "prep"));
+        JsonNode prep = slack.awaitResponses("prep", 1, WAIT).get(0).body();
+        assertThat(prep.path("response_type").asText()).isEqualTo("ephemeral");
+        assertThat(prep.path("blocks").toString()).contains("1:1 with Lee Park", "Changes requested on #44").containsPattern("<https://[^|>]+\\|\\[\\d+]>");
+
+        requests.form("/slack/commands", command("U0DANA", "prep --with lea@example.com", "prep-unknown"));
+        assertThat(slack.awaitResponses("prep-unknown", 1, WAIT).get(0).body().path("text").asText())
+                .isEqualTo("unknown person lea@example.com: no source reports this e-mail (did you mean lee@example.com?)");
+        JsonNode usage = JSON.readTree(requests.form("/slack/commands", command("U0DANA", "prep", "prep-usage")).body());
+        assertThat(usage.path("text").asText()).startsWith("Usage:").contains("/nightjar prep");
+    }
+
+    @Test
     void aScratchpadMessageBecomesANoteWithApprovalButtonsAndIsRoutedOnlyWhenApproved() throws Exception {
         String ts = "1764050000.000600";
         int postsBefore = slack.posts.size();

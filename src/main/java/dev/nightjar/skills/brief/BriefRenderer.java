@@ -19,16 +19,26 @@ public final class BriefRenderer {
                 .append(b.time().ago(b.since())).append(" (").append(b.time().zoneName()).append(")_\n\n");
         if (b.sheet().facts().isEmpty()) return sb.append("Nothing changed in the window.\n").toString();
         if (b.prose() != null) {
-            sb.append(b.prose()).append("\n\n");
+            sb.append(b.prose()).append("\n\n").append(sources(b));
         } else {
-            for (Map.Entry<String, List<Fact>> e : b.sheet().bySection().entrySet()) {
-                sb.append("## ").append(e.getKey()).append('\n');
-                for (Fact f : e.getValue()) sb.append("- ").append(f.cited()).append('\n');
-                sb.append('\n');
-            }
+            sb.append(sectionsAndSources(b));
         }
-        sb.append("Sources\n").append(FactText.sources(b.citations()).replaceAll("(?m)^\\[", "- ["));
         return sb.toString();
+    }
+
+    /** The extractive sections ("## title", one "- fact [n]" line each) and the numbered sources, as Markdown. */
+    public static String sectionsAndSources(Brief b) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, List<Fact>> e : b.sheet().bySection().entrySet()) {
+            sb.append("## ").append(e.getKey()).append('\n');
+            for (Fact f : e.getValue()) sb.append("- ").append(f.cited()).append('\n');
+            sb.append('\n');
+        }
+        return sb.append(sources(b)).toString();
+    }
+
+    private static String sources(Brief b) {
+        return "Sources\n" + FactText.sources(b.citations()).replaceAll("(?m)^\\[", "- [");
     }
 
     public static Map<String, Object> json(Brief b) {

@@ -50,7 +50,7 @@ import java.util.stream.Collectors;
  */
 public final class BriefService {
 
-    static final String ACTION = "Needs your action", CONFLICTS = "Conflicts and stale canonical documents", MENTIONS = "Mentions",
+    public static final String ACTION = "Needs your action", CONFLICTS = "Conflicts and stale canonical documents", MENTIONS = "Mentions",
             EXPERIMENTS = "Experiments", MERGED = "Merged pull requests", MOVED = "Issues moved", DECISIONS = "New decisions",
             EARLIER_DECISIONS = "Earlier decisions, new replies", REPLIES = "New replies to older threads", THREADS = "New threads",
             SCRATCHPAD = "Scratchpad notes (raw thoughts, not facts)";
@@ -69,21 +69,28 @@ public final class BriefService {
     public Brief forPerson(String email, Duration window) {
         Viewer viewer = Viewer.person(email, ws.people());
         Corpus corpus = corpus(viewer);
-        return build(Audience.person(viewer, corpus), corpus, window);
+        return build(Audience.person(viewer, corpus), corpus, ws.clock().instant().minus(window));
     }
 
     public Brief forTeam(String key, Duration window) {
         Corpus corpus = corpus(Viewer.workspace());
-        return build(Audience.team(key, ws.people(), corpus), corpus, window);
+        return build(Audience.team(key, ws.people(), corpus), corpus, ws.clock().instant().minus(window));
+    }
+
+    /**
+     * The brief's sections for an audience made elsewhere (meeting prep: two people, or a project),
+     * read as {@code reader} (only what they may see), from {@code since} to now.
+     */
+    public Brief forAudience(Audience who, Viewer reader, Instant since) {
+        return build(who, corpus(reader), since);
     }
 
     private Corpus corpus(Viewer viewer) {
         return new Corpus(ws.documents(), viewer);
     }
 
-    private Brief build(Audience who, Corpus corpus, Duration window) {
+    private Brief build(Audience who, Corpus corpus, Instant since) {
         Instant until = ws.clock().instant();
-        Instant since = until.minus(window);
         DecisionLog decisions = ws.decisions(); // a read: the change feed keeps the log current
         List<StoredDocument> changed = corpus.select(q -> q.updatedBetween(since, until));
         Scope scope = new Scope(who, corpus, changed);
@@ -102,6 +109,9 @@ public final class BriefService {
         moved(sheet, scope, changed, since, time);
         talk.mentions(sheet, MENTIONS, threads);
         mentionsElsewhere(sheet, who, corpus, changed, since, time, people);
+        MorningRank rank = new MorningRank(corpus, who, people, until);
+        rank.rank(sheet, ACTION);
+        rank.rank(sheet, MENTIONS);
         talk.replies(sheet, REPLIES, threads, scope::contains);
         talk.newThreads(sheet, THREADS, threads, scope::contains, NEW_THREADS_MAX);
         scratchpad(sheet, corpus, scope, changed, people);

@@ -70,7 +70,7 @@ public final class ScratchpadService {
     public Note add(String text, String byEmail, Acl acl, String sourceDocId, Written written) {
         if (text == null || text.isBlank()) throw new dev.nightjar.config.ConfigException("the note is empty");
         Viewer author = Viewer.person(byEmail, ws.people());
-        Corpus corpus = new Corpus(ws.documents(), ws.database(), author);
+        Corpus corpus = new Corpus(ws.documents(), author);
         ProjectMatcher.Match match = new ProjectMatcher(corpus).match(text);
         List<PersonIdentity> people = new PeopleStore(ws.database()).all();
         Note.Content content = new NoteExtractor(people).extract(text);

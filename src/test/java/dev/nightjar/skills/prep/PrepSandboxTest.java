@@ -1,0 +1,154 @@
+package dev.nightjar.skills.prep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nightjar.cli.CliRunner;
+import dev.nightjar.sandbox.SampleCompany;
+import dev.nightjar.sandbox.SandboxServers;
+import dev.nightjar.testing.ContractSchemas;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Meeting prep over the synced sandbox company: Lena's shadow-eval pull request waits on Maya's review
+ * and has changes requested by Tomás (a review both of them share, blocked); the leadership channel is
+ * private to four leads, Lena not among them.
+ */
+class PrepSandboxTest {
+
+    static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    static final String MAYA = mail("maya"), LENA = mail("lena"), BEN = mail("ben");
+
+    static Path config, data;
+    static SandboxServers sandbox;
+    static SampleCompany.Stories stories;
+
+    static String mail(String who) {
+        return who + "@" + SampleCompany.EMAIL_DOMAIN;
+    }
+
+    @BeforeAll
+    static void sync() throws Exception {
+        Path root = Files.createTempDirectory("prep-sandbox-");
+        config = root.resolve("config");
+        data = root.resolve("data");
+        sandbox = SandboxServers.start(SampleCompany.generate(CLOCK));
+        stories = sandbox.company().stories();
+        sandbox.writeConfig(config);
+        CliRunner.Result r = CliRunner.run(config, data, CLOCK, sandbox.env(), "sync");
+        assertThat(r.exit()).as(r.err()).isZero();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sandbox != null) sandbox.close();
+    }
+
+    static CliRunner.Result run(String... args) {
+        List<String> all = new ArrayList<>(List.of("prep"));
+        all.addAll(List.of(args));
+        return CliRunner.run(config, data, CLOCK, sandbox.env(), all.toArray(String[]::new));
+    }
+
+    static JsonNode prep(String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--format", "json"));
+        CliRunner.Result r = run(all.toArray(String[]::new));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(ContractSchemas.violations("brief", r.out())).isEmpty();
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    static List<JsonNode> items(JsonNode prep, String section) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode s : prep.path("sections")) if (section == null || s.path("title").asText().equals(section)) s.path("items").forEach(out::add);
+        return out;
+    }
+
+    @Test
+    void aOneOnOneShowsTheBlockedReviewBothShareAndCitesIt() throws Exception {
+        JsonNode p = prep("--with", MAYA, "--as", LENA);
+        String pr = "https://github.com/" + stories.changesRequestedRepo() + "/pull/" + stories.changesRequestedPr();
+        assertThat(items(p, PrepService.OPEN)).anySatisfy(i -> {
+            assertThat(i.path("text").asText()).contains("#" + stories.changesRequestedPr(), "Maya Okafor");
+            assertThat(i.path("citations").toString()).contains(pr);
+        });
+    }
+
+    @Test
+    void privateContentIsAbsentForAnAskerOutsideTheChannel() throws Exception {
+        String leadership = "/archives/" + stories.privateChannelId() + "/";
+        // Ben is in #leadership with Maya: their headcount thread is theirs to prepare
+        JsonNode ben = prep("--with", MAYA, "--as", BEN, "--since", "7d");
+        assertThat(items(ben, PrepService.TALKED)).anySatisfy(i -> {
+            assertThat(i.path("text").asText()).contains("Headcount");
+            assertThat(i.path("citations").toString()).contains(leadership);
+        });
+        // Lena is not: nothing of the channel, in any section
+        CliRunner.Result lena = run("--with", MAYA, "--as", LENA, "--since", "7d", "--format", "json");
+        assertThat(lena.exit()).as(lena.err()).isZero();
+        assertThat(lena.out()).doesNotContain(leadership).doesNotContain("Headcount").doesNotContain("#leadership");
+        assertThat(run("--with", MAYA, "--as", LENA, "--since", "7d").out()).doesNotContain("Headcount");
+    }
+
+    @Test
+    void theWindowSaysWhereItStarts() throws Exception {
+        JsonNode p = prep("--with", MAYA);
+        assertThat(p.path("since").asText()).isEqualTo(NOW.minus(PrepService.DEFAULT_WINDOW).toString());
+        assertThat(p.path("since_basis").asText()).isEqualTo("the last 7 days (no earlier 1:1 found in the store)");
+        assertThat(prep("--with", MAYA, "--since", "2d").path("since").asText()).isEqualTo(NOW.minus(java.time.Duration.ofDays(2)).toString());
+        assertThat(run("--with", MAYA).out()).contains("# Prep: 1:1 with Maya Okafor", "the last 7 days (no earlier 1:1 found in the store)");
+    }
+
+    @Test
+    void aProjectSyncHasItsBlockedIssuesDecisionsAndOpenQuestions() throws Exception {
+        JsonNode p = prep("--project", "neural reranker launch");
+        assertThat(p.path("title").asText()).isEqualTo("Neural reranker launch sync");
+        assertThat(items(p, PrepService.OPEN_ITEMS)).anySatisfy(i -> assertThat(i.path("text").asText()).contains("RNK-134", "is blocked by RNK-130"));
+        assertThat(items(p, PrepService.DECISIONS)).anySatisfy(i -> assertThat(i.path("text").asText()).contains("go with hybrid BM25+dense"));
+        assertThat(items(p, PrepService.QUESTIONS)).anySatisfy(i -> assertThat(i.path("text").asText()).contains("pull the reranker launch forward"));
+        assertThat(items(p, null)).allSatisfy(i -> assertThat(i.path("citations").size()).isPositive());
+    }
+
+    @Test
+    void unknownPeopleAndProjectsAreUsageErrorsWithTheNearestName() {
+        CliRunner.Result who = run("--with", "mya@" + SampleCompany.EMAIL_DOMAIN);
+        assertThat(who.exit()).isEqualTo(2);
+        assertThat(who.err().strip()).isEqualTo("nightjar: unknown person mya@" + SampleCompany.EMAIL_DOMAIN
+                + ": no source reports this e-mail (did you mean " + MAYA + "?)");
+        CliRunner.Result project = run("--project", "Neural reranker lunch");
+        assertThat(project.exit()).isEqualTo(2);
+        assertThat(project.err()).contains("unknown project Neural reranker lunch", "(did you mean Neural reranker launch?)").doesNotContain("\tat ");
+        assertThat(project.err().lines().count()).isEqualTo(1);
+        assertThat(run().exit()).isEqualTo(2);
+        assertThat(run("--with", MAYA, "--project", "x").exit()).isEqualTo(2);
+        assertThat(run("--with", MAYA, "--since", "soon").exit()).isEqualTo(2);
+        CliRunner.Result help = CliRunner.run(config, data, CLOCK, sandbox.env(), "help", "prep");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("--with", "--project", "--since", "--as", "--format");
+    }
+
+    @Test
+    void theMorningIsRankedWithTheReasonShown() throws Exception {
+        CliRunner.Result r = CliRunner.run(config, data, CLOCK, sandbox.env(), "brief", "--person", MAYA, "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> action = new ArrayList<>();
+        items(new ObjectMapper().readTree(r.out()), "Needs your action").forEach(i -> action.add(i.path("text").asText()));
+        int pr = stories.changesRequestedPr();
+        // her pending review blocks Lena and the launch issue, and was asked of her directly: first
+        assertThat(action.get(0)).startsWith("Your review is requested on #" + pr)
+                .endsWith("(why here: blocks Lena Novak, RNK-134; asked directly; waiting 3 days).");
+        assertThat(action).allSatisfy(t -> assertThat(t).contains("(why here: ").contains("waiting "));
+    }
+}
