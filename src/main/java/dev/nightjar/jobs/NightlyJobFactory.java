@@ -64,6 +64,7 @@ final class NightlyJobFactory {
                 .next(reconcileStep(connectors, runId, full))
                 .next(truthStep())
                 .next(notesStep())
+                .next(radarStep())
                 .next(verdictStep())
                 .end()
                 .build();
@@ -116,6 +117,14 @@ final class NightlyJobFactory {
             dev.nightjar.skills.scratchpad.ScratchpadService.of(ws).refreshFromChannels();
             ws.index().catchUp(ws.documents());
             ws.index().commit();
+            return RepeatStatus.FINISHED;
+        }, transactions).allowStartIfComplete(true).build();
+    }
+
+    /** New papers matched to projects and PRDs (after truth, so canonical PRDs are known); a no-op without papers. */
+    private Step radarStep() {
+        return new StepBuilder("radar", repository).tasklet((contribution, chunk) -> {
+            dev.nightjar.skills.radar.Radar.refresh(ws);
             return RepeatStatus.FINISHED;
         }, transactions).allowStartIfComplete(true).build();
     }
