@@ -37,7 +37,8 @@ public record Intent(Kind kind, String topic, Duration window, String windowWord
             "(?i)^\\s*(?:who|what|which\\s+\\w+|anything|anyone|is\\s+anyone|is\\s+anything)(?:'s|\\s+is|\\s+are)?\\s+(?:currently\\s+|still\\s+)?blocked(?:\\s+right\\s+now|\\s+now|\\s+today)?\\s*\\??\\s*$");
     /** "any new papers relevant to X?", "arXiv papers about the reranker": answered from the research radar's matches. */
     private static final Pattern PAPERS = Pattern.compile(
-            "(?i)^.*?\\b(?:papers?|preprints?|arxiv)\\b(?:.*?\\b(?:relevant\\s+to|related\\s+to|about|for|on)\\s+(.+?))?\\s*\\??\\s*$");
+            "(?i)^\\s*(?:(?:are\\s+there\\s+)?any\\s+|which\\s+|what\\s+)?(?:new\\s+|recent\\s+)?(?:research\\s+|arxiv\\s+)?(?:papers?|preprints?)\\b"
+                    + "(?:.*?\\b(?:relevant\\s+to|related\\s+to|about|for|on)\\s+(.+?))?\\s*\\??\\s*$");
     private static final Pattern WORKING_ON = Pattern.compile("(?i)^\\s*who(?:'s|\\s+is)\\s+working\\s+on\\s+what\\b(.*)$");
     private static final Pattern PERSON_DECIDED = Pattern.compile("(?i)^\\s*what\\s+(?:did|has)\\s+(.+?)\\s+decide[d]?\\b(.*)$");
     private static final Pattern DECISIONS = Pattern.compile("(?i)\\b(?:decid\\w*|decisions?)\\b");
