@@ -1,7 +1,9 @@
 package dev.nightjar.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nightjar.connectors.arxiv.ArxivSettings;
 import dev.nightjar.sandbox.SampleCompany;
+import dev.nightjar.sandbox.SamplePapers;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,7 @@ final class PageFloor {
             m.put("wandb", c.runsByProject.values().stream().mapToLong(runs -> pages(runs.size(), WANDB_PAGE)).sum());
             m.put("notion", notion(c));
             m.put("slack", slack(c));
+            m.put("arxiv", pages(SamplePapers.generate(c.now()).size(), ArxivSettings.DEFAULT_PAGE_SIZE));
             return m;
         }
     }

@@ -1,6 +1,7 @@
 package dev.nightjar.connectors;
 
 import dev.nightjar.config.ConfigException;
+import dev.nightjar.connectors.arxiv.ArxivConnectorFactory;
 import dev.nightjar.connectors.github.GitHubConnectorFactory;
 import dev.nightjar.connectors.linear.LinearConnectorFactory;
 import dev.nightjar.connectors.notion.NotionConnectorFactory;
@@ -21,7 +22,7 @@ public final class ConnectorRegistry {
 
     public static ConnectorRegistry builtIn() {
         return new ConnectorRegistry(List.of(new LinearConnectorFactory(), new GitHubConnectorFactory(),
-                new WandbConnectorFactory(), new NotionConnectorFactory(), new SlackConnectorFactory()));
+                new WandbConnectorFactory(), new NotionConnectorFactory(), new SlackConnectorFactory(), new ArxivConnectorFactory()));
     }
 
     public List<String> sources() {

@@ -26,7 +26,7 @@ import org.apache.lucene.search.IndexSearcher;
  */
 final class RankingBoost extends DoubleValuesSource {
 
-    static final double[] TRUTH_WEIGHT = {2.0, 1.5, 1.0, 0.5};
+    static final double[] TRUTH_WEIGHT = {2.0, 1.5, 1.0, 0.5, 0.5}; // by TruthLevel ordinal; reference weighs like scratchpad
     static final double HALF_LIFE_DAYS = 30;
 
     private final long nowMillis;

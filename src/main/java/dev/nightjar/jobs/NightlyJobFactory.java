@@ -66,6 +66,7 @@ final class NightlyJobFactory {
                 .next(reconcileStep(connectors, runId, full))
                 .next(truthStep())
                 .next(notesStep())
+                .next(radarStep())
                 .next(verdictStep())
                 .end()
                 .build();
@@ -116,6 +117,14 @@ final class NightlyJobFactory {
             ws.index().compact();
             // notes come from scratchpad threads; the feed follows them when this step commits
             ws.skills().scratchpad().refreshFromChannels();
+            return RepeatStatus.FINISHED;
+        }, transactions).allowStartIfComplete(true).build();
+    }
+
+    /** New papers matched to projects and PRDs (after truth, so canonical PRDs are known); a no-op without papers. */
+    private Step radarStep() {
+        return new StepBuilder("radar", repository).tasklet((contribution, chunk) -> {
+            dev.nightjar.skills.radar.Radar.refresh(ws);
             return RepeatStatus.FINISHED;
         }, transactions).allowStartIfComplete(true).build();
     }

@@ -27,7 +27,9 @@ public enum DocumentKind {
     WANDB_RUN("wandb", "run"),
     NOTION_PAGE("notion", "page"),
     SLACK_THREAD("slack", "thread"),
-    NIGHTJAR_NOTE("nightjar", "note");
+    NIGHTJAR_NOTE("nightjar", "note"),
+    /** An arXiv paper: an external reference, never a fact about the team (truth level reference). */
+    ARXIV_PAPER("arxiv", "paper");
 
     /**
      * Linear's planning documents: what a question's subject can be besides an issue or a person.

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The five sandbox APIs, one loopback HTTP server each on an ephemeral port, all serving one
+ * The sandbox APIs (the five team sources and arXiv), one loopback HTTP server each on an ephemeral port, all serving one
  * {@link SampleCompany}: what {@code nightjar demo} points the real connectors at, and what
  * integration tests sync against. Close it (try-with-resources, or the shutdown hook the demo adds)
  * to free the ports; a failed start closes whatever had started.
@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  */
 public final class SandboxServers implements AutoCloseable {
 
-    public static final List<String> SOURCES = List.of("linear", "github", "wandb", "notion", "slack");
+    public static final List<String> SOURCES = List.of("linear", "github", "wandb", "notion", "slack", "arxiv");
 
     /** Dummy credentials: the servers check their shape (Bearer / Basic / bare key), never their value. */
     public static final Map<String, String> TOKENS = Map.of(
@@ -40,6 +40,7 @@ public final class SandboxServers implements AutoCloseable {
     private final WandbServer wandb;
     private final NotionServer notion;
     private final SlackServer slack;
+    private final ArxivServer arxiv;
 
     private SandboxServers(SampleCompany company, List<ApiServer> started) {
         this.company = company;
@@ -48,6 +49,7 @@ public final class SandboxServers implements AutoCloseable {
         this.wandb = (WandbServer) started.get(2);
         this.notion = (NotionServer) started.get(3);
         this.slack = (SlackServer) started.get(4);
+        this.arxiv = (ArxivServer) started.get(5);
     }
 
     public static SandboxServers start(SampleCompany company) {
@@ -58,6 +60,7 @@ public final class SandboxServers implements AutoCloseable {
             started.add(new WandbServer(company));
             started.add(new NotionServer(company));
             started.add(new SlackServer(company));
+            started.add(new ArxivServer(company));
             return new SandboxServers(company, started);
         } catch (RuntimeException e) {
             started.forEach(ApiServer::close);
@@ -99,6 +102,11 @@ public final class SandboxServers implements AutoCloseable {
         return slack.apiUrl();
     }
 
+    /** The arXiv query endpoint, {@code http://127.0.0.1:PORT/api/query}. */
+    public String arxivUrl() {
+        return arxiv.endpoint();
+    }
+
     public String url(String source) {
         return switch (source) {
             case "linear" -> linearUrl();
@@ -106,6 +114,7 @@ public final class SandboxServers implements AutoCloseable {
             case "wandb" -> wandbUrl();
             case "notion" -> notionUrl();
             case "slack" -> slackUrl();
+            case "arxiv" -> arxivUrl();
             default -> throw new IllegalArgumentException("no sandbox for " + source);
         };
     }
@@ -126,6 +135,7 @@ public final class SandboxServers implements AutoCloseable {
             case "wandb" -> wandb;
             case "notion" -> notion;
             case "slack" -> slack;
+            case "arxiv" -> arxiv;
             default -> throw new IllegalArgumentException("no sandbox for " + source);
         };
     }
@@ -187,6 +197,10 @@ public final class SandboxServers implements AutoCloseable {
                 + "admins: [" + company.person("ben").email() + ", " + company.person("priya").email() + "]\n"
                 + "workspace-url: " + SampleCompany.SLACK_WORKSPACE_URL.replaceAll("/$", "") + "\n"
                 + "thread-lookback-days: 14\n");
+        files.put("connectors/arxiv.yml", header
+                + "enabled: true\n"
+                + "base-url: " + arxivUrl() + "\n"
+                + "categories: [cs.IR, cs.LG, cs.DB]\n");
         files.put("index/people.yml", company.peopleYaml());
         files.put("jobs/nightly.yml", header
                 + "cron: \"0 0 5 * * ?\"\n"
@@ -215,7 +229,7 @@ public final class SandboxServers implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ApiServer s : new ApiServer[]{linear, github, wandb, notion, slack}) {
+        for (ApiServer s : new ApiServer[]{linear, github, wandb, notion, slack, arxiv}) {
             try {
                 s.close();
             } catch (RuntimeException ignored) {

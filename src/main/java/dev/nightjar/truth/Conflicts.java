@@ -37,7 +37,7 @@ public final class Conflicts {
             List<String> owners = owners(c);
             Set<String> subject = subjectWords(c);
             for (StoredDocument o : others) {
-                if (o.id().equals(c.id()) || o.superseded() || !c.truth().isAbove(o.truth()) || !updated(o).isAfter(updated(c))) continue;
+                if (o.id().equals(c.id()) || o.superseded() || !o.truth().aboutTheTeam() || !c.truth().isAbove(o.truth()) || !updated(o).isAfter(updated(c))) continue;
                 String body = Sections.unscoped(o.document().body());
                 LocalDate ref = day(updated(o));
                 for (Mentions.DateMention m : Mentions.dates(body, ref)) {
@@ -92,6 +92,7 @@ public final class Conflicts {
     public static String label(StoredDocument d) {
         return switch (d.truth()) {
             case SCRATCHPAD -> "The scratchpad note";
+            case REFERENCE -> "The external reference";
             case WORKING -> "The working document";
             case RECORD -> "The record";
             case CANONICAL -> "The canonical document";

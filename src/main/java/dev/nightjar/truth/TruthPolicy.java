@@ -38,6 +38,8 @@ public final class TruthPolicy {
         this.reviewEvery = Durations.parse(config.reviewEvery(), where + " review-every");
         this.defaults = new java.util.HashMap<>();
         config.defaults().forEach((source, level) -> defaults.put(source, level(level, where + " defaults." + source)));
+        // papers are outside material even when an older truth.yml predates the arxiv source
+        defaults.putIfAbsent("arxiv", TruthLevel.REFERENCE);
         this.rules = new ArrayList<>();
         for (TruthRules.Rule r : config.rules()) {
             String name = where + " rule '" + (r.name() == null ? "#" + (rules.size() + 1) : r.name()) + "'";

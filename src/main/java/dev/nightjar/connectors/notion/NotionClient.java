@@ -8,6 +8,7 @@ import dev.nightjar.connectors.RequestStats;
 import dev.nightjar.connectors.http.ApiResponse;
 import dev.nightjar.connectors.http.RateLimitRule;
 import dev.nightjar.connectors.http.RetryPolicy;
+import dev.nightjar.connectors.http.RequestPacer;
 import dev.nightjar.connectors.http.RetryingHttpClient;
 import dev.nightjar.connectors.http.Sleeper;
 import java.io.IOException;

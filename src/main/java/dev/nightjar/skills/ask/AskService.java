@@ -12,6 +12,7 @@ import dev.nightjar.skills.LlmUsage;
 import dev.nightjar.skills.Subject;
 import dev.nightjar.skills.Viewer;
 import dev.nightjar.skills.Words;
+import dev.nightjar.skills.radar.RadarItems;
 import dev.nightjar.skills.decisions.Decision;
 import dev.nightjar.skills.decisions.DecisionLog;
 import dev.nightjar.store.StoredDocument;
@@ -62,6 +63,7 @@ public final class AskService {
                 case BLOCKED_NOW -> answers.blocked(sheet);
                 case RECENT -> answers.recent(sheet, now.minus(intent.window()), window.isEmpty() ? "recently" : window);
                 case WORKING_ON -> answers.workingOn(sheet, teamKey(intent.topic()));
+                case PAPERS -> new RadarItems(ws.database(), corpus).answer(sheet, intent.topic());
                 default -> answers.decisions(sheet, decisionLog.all(), intent.window() == null ? null : now.minus(intent.window()),
                         subject.kind().equals("person") ? subject.key() : null,
                         subject.kind().equals("person") ? "by " + subject.title() : window.isEmpty() ? "recently" : window);
@@ -107,7 +109,7 @@ public final class AskService {
 
     private static boolean structured(Intent intent) {
         return switch (intent.kind()) {
-            case BLOCKED_NOW, RECENT, DECISIONS, WORKING_ON -> true;
+            case BLOCKED_NOW, RECENT, DECISIONS, WORKING_ON, PAPERS -> true;
             default -> false;
         };
     }

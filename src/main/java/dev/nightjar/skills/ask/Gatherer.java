@@ -223,6 +223,7 @@ public final class Gatherer {
         List<SearchHit> hits = index.search(SearchRequest.of(text, TOPICAL_HITS).visibleTo(corpus.viewer().searchFilter()));
         List<String> ids = hits.stream().map(SearchHit::id).toList();
         for (StoredDocument d : corpus.findAll(ids)) {
+            if (!d.truth().aboutTheTeam()) continue; // a paper is read by the research radar, never as where the team stands
             if (!requireAllWords && words.size() > 1) {
                 // a free topic: a hit sharing under half of its words, or one word of two, is noise ("budget" in "Budget review moved")
                 Set<String> docWords = Words.significant(d.document().title() + " " + d.document().body());

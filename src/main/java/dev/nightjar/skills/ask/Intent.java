@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public record Intent(Kind kind, String topic, Duration window, String windowWords) {
 
-    public enum Kind { STATUS, WHY, BLOCKERS, OWNER, BLOCKED_NOW, RECENT, DECISIONS, WORKING_ON }
+    public enum Kind { STATUS, WHY, BLOCKERS, OWNER, BLOCKED_NOW, RECENT, DECISIONS, WORKING_ON, PAPERS }
 
     public Intent(Kind kind, String topic) {
         this(kind, topic, null, null);
@@ -35,6 +35,10 @@ public record Intent(Kind kind, String topic, Duration window, String windowWord
             "(?i)^\\s*(?:where\\s+do\\s+we\\s+stand\\s+(?:on|with)|what(?:'s| is)\\s+the\\s+(?:status|state)\\s+of|status\\s+of|how(?:'s| is)|what(?:'s| is)\\s+up\\s+with|update\\s+on)\\s+(.*)$");
     private static final Pattern BLOCKED_NOW = Pattern.compile(
             "(?i)^\\s*(?:who|what|which\\s+\\w+|anything|anyone|is\\s+anyone|is\\s+anything)(?:'s|\\s+is|\\s+are)?\\s+(?:currently\\s+|still\\s+)?blocked(?:\\s+right\\s+now|\\s+now|\\s+today)?\\s*\\??\\s*$");
+    /** "any new papers relevant to X?", "arXiv papers about the reranker": answered from the research radar's matches. */
+    private static final Pattern PAPERS = Pattern.compile(
+            "(?i)^\\s*(?:(?:are\\s+there\\s+)?any\\s+|which\\s+|what\\s+)?(?:new\\s+|recent\\s+)?(?:research\\s+|arxiv\\s+)?(?:papers?|preprints?)\\b"
+                    + "(?:.*?\\b(?:relevant\\s+to|related\\s+to|about|for|on)\\s+(.+?))?\\s*\\??\\s*$");
     private static final Pattern WORKING_ON = Pattern.compile("(?i)^\\s*who(?:'s|\\s+is)\\s+working\\s+on\\s+what\\b(.*)$");
     private static final Pattern PERSON_DECIDED = Pattern.compile("(?i)^\\s*what\\s+(?:did|has)\\s+(.+?)\\s+decide[d]?\\b(.*)$");
     private static final Pattern DECISIONS = Pattern.compile("(?i)\\b(?:decid\\w*|decisions?)\\b");
@@ -51,6 +55,7 @@ public record Intent(Kind kind, String topic, Duration window, String windowWord
         Matcher m;
         Window w = window(q, now, zone);
         if (BLOCKED_NOW.matcher(q).matches()) return new Intent(Kind.BLOCKED_NOW, "");
+        if ((m = PAPERS.matcher(q)).matches()) return new Intent(Kind.PAPERS, m.group(1) == null ? "" : clean(m.group(1)));
         if ((m = WORKING_ON.matcher(q)).matches()) return new Intent(Kind.WORKING_ON, clean(m.group(1).replaceFirst("(?i)^\\s*(?:in|on)\\s+", "")));
         if ((m = PERSON_DECIDED.matcher(q)).matches()) {
             String who = m.group(1).strip();

@@ -13,6 +13,7 @@ import dev.nightjar.model.LinkType;
 import dev.nightjar.skills.Citation;
 import dev.nightjar.skills.Corpus;
 import dev.nightjar.skills.FactSheet;
+import dev.nightjar.skills.radar.RadarItems;
 import dev.nightjar.skills.FactText;
 import dev.nightjar.skills.LlmUsage;
 import dev.nightjar.skills.Mentions;
@@ -114,6 +115,7 @@ public final class BriefService {
         rank.rank(sheet, MENTIONS);
         talk.replies(sheet, REPLIES, threads, scope::contains);
         talk.newThreads(sheet, THREADS, threads, scope::contains, NEW_THREADS_MAX);
+        new RadarItems(ws.database(), corpus).addForAudience(sheet, RadarItems.SECTION, who.projects(), who.identities(), since, until);
         scratchpad(sheet, corpus, scope, changed, people);
 
         LlmUsage usage = LlmUsage.none();

@@ -15,6 +15,7 @@ import dev.nightjar.connectors.SourceRecord;
 import dev.nightjar.connectors.SourceStream;
 import dev.nightjar.connectors.StreamDrain;
 import dev.nightjar.connectors.http.RetryPolicy;
+import dev.nightjar.connectors.http.TestClock;
 import dev.nightjar.model.Document;
 import dev.nightjar.model.DocumentId;
 import dev.nightjar.model.Normalized;

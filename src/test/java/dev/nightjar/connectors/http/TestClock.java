@@ -1,7 +1,5 @@
-package dev.nightjar.connectors.notion;
+package dev.nightjar.connectors.http;
 
-import dev.nightjar.connectors.http.RecordingSleeper;
-import dev.nightjar.connectors.http.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,19 +7,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that moves only when the paired sleeper "sleeps", so pacing and retries are deterministic. */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
     private Instant now;
-    final RecordingSleeper recorded = new RecordingSleeper();
+    public final RecordingSleeper recorded = new RecordingSleeper();
 
-    TestClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = start;
     }
 
-    synchronized void advance(Duration d) {
+    public synchronized void advance(Duration d) {
         now = now.plus(d);
     }
 
-    Sleeper sleeper() {
+    public Sleeper sleeper() {
         return d -> {
             recorded.sleep(d);
             advance(d);

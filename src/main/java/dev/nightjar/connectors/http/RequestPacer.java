@@ -1,4 +1,4 @@
-package dev.nightjar.connectors.notion;
+package dev.nightjar.connectors.http;
 
 import dev.nightjar.connectors.http.Sleeper;
 import java.time.Clock;
@@ -11,7 +11,7 @@ import java.time.Instant;
  * means a nightly sync of a large workspace rarely sees a 429 at all.
  * Clock and sleeper are injected so tests see the waits without waiting.
  */
-final class RequestPacer {
+public final class RequestPacer {
 
     private final Duration interval;
     private final Duration burstTolerance;
@@ -19,7 +19,7 @@ final class RequestPacer {
     private final Sleeper sleeper;
     private Instant theoreticalArrival;
 
-    RequestPacer(double ratePerSecond, int burst, Clock clock, Sleeper sleeper) {
+    public RequestPacer(double ratePerSecond, int burst, Clock clock, Sleeper sleeper) {
         this.interval = Duration.ofNanos((long) (1_000_000_000L / ratePerSecond));
         this.burstTolerance = interval.multipliedBy(Math.max(0, burst - 1));
         this.clock = clock;
@@ -27,7 +27,7 @@ final class RequestPacer {
     }
 
     /** Blocks until the next request may be sent. */
-    synchronized void acquire() throws InterruptedException {
+    public synchronized void acquire() throws InterruptedException {
         Instant now = clock.instant();
         if (theoreticalArrival == null || theoreticalArrival.isBefore(now)) theoreticalArrival = now;
         Instant allowedAt = theoreticalArrival.minus(burstTolerance);

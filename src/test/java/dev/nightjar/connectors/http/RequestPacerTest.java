@@ -1,4 +1,4 @@
-package dev.nightjar.connectors.notion;
+package dev.nightjar.connectors.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
