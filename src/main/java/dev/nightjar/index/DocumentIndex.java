@@ -1,6 +1,7 @@
 package dev.nightjar.index;
 
 import dev.nightjar.config.ConfigException;
+import dev.nightjar.index.vectors.Embedder;
 import dev.nightjar.store.Database;
 import dev.nightjar.store.DocumentStore;
 import dev.nightjar.store.StoreChanges;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -16,6 +18,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
@@ -36,14 +39,20 @@ public final class DocumentIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final Clock clock;
     private final DocumentSearch search;
+    /** The dense half of the index; null when vectors are off (BM25 only). */
+    private final DocumentVectors vectors;
     /** The last store change applied to the writer (committed or not). */
     private long appliedSeq;
     private long lastCommitNanos = System.nanoTime();
 
     static final java.time.Duration COMMIT_INTERVAL = java.time.Duration.ofSeconds(10);
 
-    private DocumentIndex(Path dir, Clock clock) throws IOException {
+    /** Store changes turned into Lucene documents together, so their texts are embedded in one model call. */
+    static final int WRITE_BATCH = 64;
+
+    private DocumentIndex(Path dir, Clock clock, Embedder embedder) throws IOException {
         this.clock = clock;
+        this.vectors = embedder == null ? null : new DocumentVectors(embedder);
         this.directory = FSDirectory.open(dir);
         org.apache.lucene.index.TieredMergePolicy merges = new org.apache.lucene.index.TieredMergePolicy();
         merges.setForceMergeDeletesPctAllowed(0.0); // compact() removes every deleted document
@@ -62,7 +71,7 @@ public final class DocumentIndex implements AutoCloseable {
         }
         this.writer = w;
         this.searchers = w != null ? new SearcherManager(w, null) : new SearcherManager(directory, null);
-        this.search = new DocumentSearch(searchers, analyzer, clock);
+        this.search = new DocumentSearch(searchers, analyzer, clock, vectors);
         this.appliedSeq = committedSeq();
     }
 
@@ -82,11 +91,22 @@ public final class DocumentIndex implements AutoCloseable {
         }
     }
 
-    /** Opens {@code <dataDir>/index} and replays store changes the last commit does not have. */
+    /**
+     * Opens {@code <dataDir>/index} and replays store changes the last commit does not have; dense
+     * vectors are on or off as {@link VectorSwitch} reads the environment.
+     */
     public static DocumentIndex open(Path dataDir, DocumentStore store, Clock clock) {
+        return open(dataDir, store, clock, VectorSwitch.fromEnvironment(dataDir));
+    }
+
+    /**
+     * Opens {@code <dataDir>/index} with dense vectors from {@code embedder} beside BM25, or BM25 only
+     * when it is null. Switching vectors on or off rebuilds the index once.
+     */
+    public static DocumentIndex open(Path dataDir, DocumentStore store, Clock clock, Embedder embedder) {
         Path dir = Database.DataDirs.ensureWritable(dataDir).resolve("index");
         try {
-            DocumentIndex index = new DocumentIndex(dir, clock);
+            DocumentIndex index = new DocumentIndex(dir, clock, embedder);
             if (index.readOnly()) return index;
             if (index.builtWithOlderSchema()) index.rebuild(store); // field types changed since it was built
             else index.catchUp(store);
@@ -109,11 +129,14 @@ public final class DocumentIndex implements AutoCloseable {
         }
         int[] count = {0};
         long[] max = {appliedSeq};
+        List<StoredDocument> batch = new ArrayList<>(WRITE_BATCH);
         store.forEachChangedAfter(appliedSeq, d -> {
-            apply(d);
+            batch.add(d);
+            if (batch.size() == WRITE_BATCH) applyAll(batch);
             count[0]++;
             max[0] = Math.max(max[0], d.changeSeq());
         });
+        applyAll(batch);
         appliedSeq = max[0];
         if (count[0] > 0) commitOrRefresh();
         return count[0];
@@ -133,8 +156,10 @@ public final class DocumentIndex implements AutoCloseable {
         if (changes.isEmpty() || changes.lastSeq() <= appliedSeq) return 0; // nothing new, or replayed already
         if (changes.firstSeq() != appliedSeq + 1) return catchUp(store);
         try {
-            for (StoredDocument d : changes.created()) writer.addDocument(toLucene(d));
-            for (StoredDocument d : changes.changed()) writer.updateDocument(new Term(IndexFields.ID, d.id()), toLucene(d));
+            for (var doc : luceneDocs(changes.created(), false)) writer.addDocument(doc);
+            List<StoredDocument> changed = changes.changed();
+            List<org.apache.lucene.document.Document> changedDocs = luceneDocs(changed, true);
+            for (int i = 0; i < changed.size(); i++) writer.updateDocument(new Term(IndexFields.ID, changed.get(i).id()), changedDocs.get(i));
             for (String id : changes.deleted()) writer.deleteDocuments(new Term(IndexFields.ID, id));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -173,57 +198,106 @@ public final class DocumentIndex implements AutoCloseable {
     public synchronized int rebuild(DocumentStore store) {
         requireWriter("rebuild the index");
         try {
-            writer.deleteAll();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        int[] count = {0};
-        long[] max = {0};
-        store.forEachChangedAfter(0, d -> {
-            if (!d.deleted()) {
-                add(d);
-                count[0]++;
+            // the view before deleteAll keeps the old vectors readable, so unchanged texts are not embedded again
+            IndexSearcher before = vectors == null ? null : searchers.acquire();
+            try {
+                writer.deleteAll();
+                int[] count = {0};
+                long[] max = {0};
+                List<StoredDocument> batch = new ArrayList<>(WRITE_BATCH);
+                store.forEachChangedAfter(0, d -> {
+                    if (!d.deleted()) {
+                        batch.add(d);
+                        if (batch.size() == WRITE_BATCH) addAll(batch, before);
+                        count[0]++;
+                    }
+                    max[0] = Math.max(max[0], d.changeSeq());
+                });
+                addAll(batch, before);
+                appliedSeq = max[0];
+                commit(max[0]);
+                return count[0];
+            } finally {
+                if (before != null) searchers.release(before);
             }
-            max[0] = Math.max(max[0], d.changeSeq());
-        });
-        appliedSeq = max[0];
-        commit(max[0]);
-        return count[0];
-    }
-
-    private void apply(StoredDocument d) {
-        try {
-            if (d.deleted()) writer.deleteDocuments(new Term(IndexFields.ID, d.id()));
-            else writer.updateDocument(new Term(IndexFields.ID, d.id()), toLucene(d));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void add(StoredDocument d) {
+    /** Applies store changes in order (deletions remove, the rest update by id), then empties {@code batch}. */
+    private void applyAll(List<StoredDocument> batch) {
+        if (batch.isEmpty()) return;
+        List<StoredDocument> live = batch.stream().filter(d -> !d.deleted()).toList();
+        var docs = luceneDocs(live, true).iterator();
         try {
-            writer.addDocument(toLucene(d));
+            for (StoredDocument d : batch) {
+                if (d.deleted()) writer.deleteDocuments(new Term(IndexFields.ID, d.id()));
+                else writer.updateDocument(new Term(IndexFields.ID, d.id()), docs.next());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        batch.clear();
+    }
+
+    private void addAll(List<StoredDocument> batch, IndexSearcher previous) {
+        try {
+            for (var doc : luceneDocs(batch, previous)) writer.addDocument(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        batch.clear();
+    }
+
+    /** Lucene documents for {@code stored}; vectors reuse the searchable view's when {@code reuse} (the ids may be indexed). */
+    private List<org.apache.lucene.document.Document> luceneDocs(List<StoredDocument> stored, boolean reuse) {
+        if (vectors == null || !reuse) return luceneDocs(stored, (IndexSearcher) null);
+        try {
+            IndexSearcher current = searchers.acquire();
+            try {
+                return luceneDocs(stored, current);
+            } finally {
+                searchers.release(current);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<org.apache.lucene.document.Document> luceneDocs(List<StoredDocument> stored, IndexSearcher previous) {
+        List<org.apache.lucene.document.Document> docs = new ArrayList<>(stored.size());
+        for (StoredDocument d : stored) docs.add(IndexSchema.toLucene(d));
+        if (vectors != null && !stored.isEmpty()) vectors.attach(stored, docs, previous);
+        return docs;
     }
 
     private boolean builtWithOlderSchema() throws IOException {
         if (!DirectoryReader.indexExists(directory)) return false;
-        String schema = org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData().get(IndexFields.COMMIT_SCHEMA);
-        return !IndexFields.SCHEMA_VERSION.equals(schema);
+        Map<String, String> data = org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData();
+        return !IndexFields.SCHEMA_VERSION.equals(data.get(IndexFields.COMMIT_SCHEMA))
+                || !vectorsLabel().equals(data.getOrDefault(IndexFields.COMMIT_VECTORS, "off")); // vectors switched on or off
     }
 
     private void commit(long seq) {
         try {
             writer.setLiveCommitData(Map.of(IndexFields.COMMIT_SEQ, Long.toString(seq),
-                    IndexFields.COMMIT_SCHEMA, IndexFields.SCHEMA_VERSION).entrySet());
+                    IndexFields.COMMIT_SCHEMA, IndexFields.SCHEMA_VERSION, IndexFields.COMMIT_VECTORS, vectorsLabel()).entrySet());
             writer.commit();
             lastCommitNanos = System.nanoTime();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private String vectorsLabel() {
+        return vectors == null ? "off" : "on";
+    }
+
+    /** Documents embedded by this index since it was opened (vectors reused from an unchanged text are not counted). */
+    public long embeddedCount() {
+        return vectors == null ? 0 : vectors.embeddedCount();
     }
 
     private void refresh() {

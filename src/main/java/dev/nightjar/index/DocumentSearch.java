@@ -15,6 +15,7 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.DoubleValues;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -36,9 +37,12 @@ final class DocumentSearch {
     private final SearcherManager searchers;
     private final Analyzer analyzer;
     private final Clock clock;
+    /** Null when vectors are off. */
+    private final DocumentVectors vectors;
 
-    DocumentSearch(SearcherManager searchers, Analyzer analyzer, Clock clock) {
+    DocumentSearch(SearcherManager searchers, Analyzer analyzer, Clock clock, DocumentVectors vectors) {
         this.searchers = searchers;
+        this.vectors = vectors;
         this.analyzer = analyzer;
         this.clock = clock;
     }
@@ -48,8 +52,9 @@ final class DocumentSearch {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                Query text = IndexQueries.textQuery(analyzer, request.text());
-                TopDocs top = ranked(searcher, text, IndexQueries.withFilters(text, request), Math.max(1, request.limit()));
+                Query text = IndexQueries.withTypoTolerance(IndexQueries.textQuery(analyzer, request.text()), analyzer, request.text(),
+                        searcher.getIndexReader());
+                TopDocs top = ranked(searcher, text, request, Math.max(1, request.limit()));
                 String[] highlights = request.highlights() ? highlight(searcher, text, top) : null;
                 List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
                 for (int i = 0; i < top.scoreDocs.length; i++) {
@@ -72,13 +77,22 @@ final class DocumentSearch {
 
     /**
      * BM25 finds the best {@link #RESCORE_WINDOW} matches (or 10 × the limit) (with block-max pruning, so the cost does not
-     * grow with the number of matches), then truth × flags × recency re-ranks them. Without query text
-     * every document matches equally, so all of them are ranked by the boost alone.
+     * grow with the number of matches); with vectors on, the nearest documents to the question's vector
+     * (same filters, same window) are fused with them by {@link ReciprocalRankFusion}; then truth × flags
+     * × recency re-ranks them. Without query text every document matches equally, so all of them are
+     * ranked by the boost alone.
      */
-    private TopDocs ranked(IndexSearcher searcher, Query text, Query filtered, int limit) throws IOException {
+    private TopDocs ranked(IndexSearcher searcher, Query text, SearchRequest request, int limit) throws IOException {
         RankingBoost boost = new RankingBoost(clock);
+        Query filtered = IndexQueries.withFilters(text, request);
         if (text instanceof MatchAllDocsQuery) return searcher.search(new FunctionScoreQuery(filtered, boost), limit);
-        ScoreDoc[] candidates = searcher.search(filtered, Math.max(RESCORE_WINDOW, limit * 10)).scoreDocs.clone();
+        int window = Math.max(RESCORE_WINDOW, limit * 10);
+        ScoreDoc[] candidates = searcher.search(filtered, window).scoreDocs.clone();
+        if (vectors != null) {
+            Query onlyFilters = IndexQueries.withFilters(new MatchAllDocsQuery(), request);
+            Query nearest = new KnnFloatVectorQuery(IndexFields.VECTOR, vectors.embedQuery(request.text()), window, onlyFilters);
+            candidates = ReciprocalRankFusion.fuse(List.of(candidates, searcher.search(nearest, window).scoreDocs));
+        }
         Arrays.sort(candidates, Comparator.comparingInt(sd -> sd.doc)); // doc values read forward
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         int currentLeaf = -1;
