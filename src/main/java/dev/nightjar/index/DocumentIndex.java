@@ -1,51 +1,28 @@
 package dev.nightjar.index;
 
 import dev.nightjar.config.ConfigException;
-import dev.nightjar.model.Document;
+import dev.nightjar.index.vectors.Embedder;
 import dev.nightjar.store.Database;
 import dev.nightjar.store.DocumentStore;
 import dev.nightjar.store.StoreChanges;
 import dev.nightjar.store.StoredDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
-import org.apache.lucene.queryparser.simple.SimpleQueryParser;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * The Lucene index over the store's current documents. It is derived data: every write is
@@ -61,14 +38,21 @@ public final class DocumentIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Clock clock;
+    private final DocumentSearch search;
+    /** The dense half of the index; null when vectors are off (BM25 only). */
+    private final DocumentVectors vectors;
     /** The last store change applied to the writer (committed or not). */
     private long appliedSeq;
     private long lastCommitNanos = System.nanoTime();
 
     static final java.time.Duration COMMIT_INTERVAL = java.time.Duration.ofSeconds(10);
 
-    private DocumentIndex(Path dir, Clock clock) throws IOException {
+    /** Store changes turned into Lucene documents together, so their texts are embedded in one model call. */
+    static final int WRITE_BATCH = 64;
+
+    private DocumentIndex(Path dir, Clock clock, Embedder embedder) throws IOException {
         this.clock = clock;
+        this.vectors = embedder == null ? null : new DocumentVectors(embedder);
         this.directory = FSDirectory.open(dir);
         org.apache.lucene.index.TieredMergePolicy merges = new org.apache.lucene.index.TieredMergePolicy();
         merges.setForceMergeDeletesPctAllowed(0.0); // compact() removes every deleted document
@@ -87,6 +71,7 @@ public final class DocumentIndex implements AutoCloseable {
         }
         this.writer = w;
         this.searchers = w != null ? new SearcherManager(w, null) : new SearcherManager(directory, null);
+        this.search = new DocumentSearch(searchers, analyzer, clock, vectors);
         this.appliedSeq = committedSeq();
     }
 
@@ -106,11 +91,22 @@ public final class DocumentIndex implements AutoCloseable {
         }
     }
 
-    /** Opens {@code <dataDir>/index} and replays store changes the last commit does not have. */
+    /**
+     * Opens {@code <dataDir>/index} and replays store changes the last commit does not have; dense
+     * vectors are on or off as {@link VectorSwitch} reads the environment.
+     */
     public static DocumentIndex open(Path dataDir, DocumentStore store, Clock clock) {
+        return open(dataDir, store, clock, VectorSwitch.fromEnvironment(dataDir));
+    }
+
+    /**
+     * Opens {@code <dataDir>/index} with dense vectors from {@code embedder} beside BM25, or BM25 only
+     * when it is null. Switching vectors on or off rebuilds the index once.
+     */
+    public static DocumentIndex open(Path dataDir, DocumentStore store, Clock clock, Embedder embedder) {
         Path dir = Database.DataDirs.ensureWritable(dataDir).resolve("index");
         try {
-            DocumentIndex index = new DocumentIndex(dir, clock);
+            DocumentIndex index = new DocumentIndex(dir, clock, embedder);
             if (index.readOnly()) return index;
             if (index.builtWithOlderSchema()) index.rebuild(store); // field types changed since it was built
             else index.catchUp(store);
@@ -133,11 +129,14 @@ public final class DocumentIndex implements AutoCloseable {
         }
         int[] count = {0};
         long[] max = {appliedSeq};
+        List<StoredDocument> batch = new ArrayList<>(WRITE_BATCH);
         store.forEachChangedAfter(appliedSeq, d -> {
-            apply(d);
+            batch.add(d);
+            if (batch.size() == WRITE_BATCH) applyAll(batch);
             count[0]++;
             max[0] = Math.max(max[0], d.changeSeq());
         });
+        applyAll(batch);
         appliedSeq = max[0];
         if (count[0] > 0) commitOrRefresh();
         return count[0];
@@ -157,8 +156,10 @@ public final class DocumentIndex implements AutoCloseable {
         if (changes.isEmpty() || changes.lastSeq() <= appliedSeq) return 0; // nothing new, or replayed already
         if (changes.firstSeq() != appliedSeq + 1) return catchUp(store);
         try {
-            for (StoredDocument d : changes.created()) writer.addDocument(toLucene(d));
-            for (StoredDocument d : changes.changed()) writer.updateDocument(new Term(IndexFields.ID, d.id()), toLucene(d));
+            for (var doc : luceneDocs(changes.created(), false)) writer.addDocument(doc);
+            List<StoredDocument> changed = changes.changed();
+            List<org.apache.lucene.document.Document> changedDocs = luceneDocs(changed, true);
+            for (int i = 0; i < changed.size(); i++) writer.updateDocument(new Term(IndexFields.ID, changed.get(i).id()), changedDocs.get(i));
             for (String id : changes.deleted()) writer.deleteDocuments(new Term(IndexFields.ID, id));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -197,57 +198,106 @@ public final class DocumentIndex implements AutoCloseable {
     public synchronized int rebuild(DocumentStore store) {
         requireWriter("rebuild the index");
         try {
-            writer.deleteAll();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        int[] count = {0};
-        long[] max = {0};
-        store.forEachChangedAfter(0, d -> {
-            if (!d.deleted()) {
-                add(d);
-                count[0]++;
+            // the view before deleteAll keeps the old vectors readable, so unchanged texts are not embedded again
+            IndexSearcher before = vectors == null ? null : searchers.acquire();
+            try {
+                writer.deleteAll();
+                int[] count = {0};
+                long[] max = {0};
+                List<StoredDocument> batch = new ArrayList<>(WRITE_BATCH);
+                store.forEachChangedAfter(0, d -> {
+                    if (!d.deleted()) {
+                        batch.add(d);
+                        if (batch.size() == WRITE_BATCH) addAll(batch, before);
+                        count[0]++;
+                    }
+                    max[0] = Math.max(max[0], d.changeSeq());
+                });
+                addAll(batch, before);
+                appliedSeq = max[0];
+                commit(max[0]);
+                return count[0];
+            } finally {
+                if (before != null) searchers.release(before);
             }
-            max[0] = Math.max(max[0], d.changeSeq());
-        });
-        appliedSeq = max[0];
-        commit(max[0]);
-        return count[0];
-    }
-
-    private void apply(StoredDocument d) {
-        try {
-            if (d.deleted()) writer.deleteDocuments(new Term(IndexFields.ID, d.id()));
-            else writer.updateDocument(new Term(IndexFields.ID, d.id()), toLucene(d));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void add(StoredDocument d) {
+    /** Applies store changes in order (deletions remove, the rest update by id), then empties {@code batch}. */
+    private void applyAll(List<StoredDocument> batch) {
+        if (batch.isEmpty()) return;
+        List<StoredDocument> live = batch.stream().filter(d -> !d.deleted()).toList();
+        var docs = luceneDocs(live, true).iterator();
         try {
-            writer.addDocument(toLucene(d));
+            for (StoredDocument d : batch) {
+                if (d.deleted()) writer.deleteDocuments(new Term(IndexFields.ID, d.id()));
+                else writer.updateDocument(new Term(IndexFields.ID, d.id()), docs.next());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        batch.clear();
+    }
+
+    private void addAll(List<StoredDocument> batch, IndexSearcher previous) {
+        try {
+            for (var doc : luceneDocs(batch, previous)) writer.addDocument(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        batch.clear();
+    }
+
+    /** Lucene documents for {@code stored}; vectors reuse the searchable view's when {@code reuse} (the ids may be indexed). */
+    private List<org.apache.lucene.document.Document> luceneDocs(List<StoredDocument> stored, boolean reuse) {
+        if (vectors == null || !reuse) return luceneDocs(stored, (IndexSearcher) null);
+        try {
+            IndexSearcher current = searchers.acquire();
+            try {
+                return luceneDocs(stored, current);
+            } finally {
+                searchers.release(current);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<org.apache.lucene.document.Document> luceneDocs(List<StoredDocument> stored, IndexSearcher previous) {
+        List<org.apache.lucene.document.Document> docs = new ArrayList<>(stored.size());
+        for (StoredDocument d : stored) docs.add(IndexSchema.toLucene(d));
+        if (vectors != null && !stored.isEmpty()) vectors.attach(stored, docs, previous);
+        return docs;
     }
 
     private boolean builtWithOlderSchema() throws IOException {
         if (!DirectoryReader.indexExists(directory)) return false;
-        String schema = org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData().get(IndexFields.COMMIT_SCHEMA);
-        return !IndexFields.SCHEMA_VERSION.equals(schema);
+        Map<String, String> data = org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData();
+        return !IndexFields.SCHEMA_VERSION.equals(data.get(IndexFields.COMMIT_SCHEMA))
+                || !vectorsLabel().equals(data.getOrDefault(IndexFields.COMMIT_VECTORS, "off")); // vectors switched on or off
     }
 
     private void commit(long seq) {
         try {
             writer.setLiveCommitData(Map.of(IndexFields.COMMIT_SEQ, Long.toString(seq),
-                    IndexFields.COMMIT_SCHEMA, IndexFields.SCHEMA_VERSION).entrySet());
+                    IndexFields.COMMIT_SCHEMA, IndexFields.SCHEMA_VERSION, IndexFields.COMMIT_VECTORS, vectorsLabel()).entrySet());
             writer.commit();
             lastCommitNanos = System.nanoTime();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private String vectorsLabel() {
+        return vectors == null ? "off" : "on";
+    }
+
+    /** Documents embedded by this index since it was opened (vectors reused from an unchanged text are not counted). */
+    public long embeddedCount() {
+        return vectors == null ? 0 : vectors.embeddedCount();
     }
 
     private void refresh() {
@@ -269,176 +319,34 @@ public final class DocumentIndex implements AutoCloseable {
         }
     }
 
-    /**
-     * Body: stored and indexed with offsets, so highlighting reads passages from the postings instead
-     * of analysing the text again at query time.
-     */
-    private static final FieldType BODY_TYPE = bodyType();
-
-    private static FieldType bodyType() {
-        FieldType t = new FieldType(TextField.TYPE_STORED);
-        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        t.freeze();
-        return t;
-    }
-
     /** The analyzer of title and body (English: stemming, stop words). */
     public static Analyzer newAnalyzer() {
-        return new EnglishAnalyzer();
+        return IndexSchema.newAnalyzer();
     }
 
     /** The Lucene document for a stored one; public so the benchmark's raw baseline indexes identical fields. */
     public static org.apache.lucene.document.Document toLucene(StoredDocument stored) {
-        Document d = stored.document();
-        org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
-        doc.add(new StringField(IndexFields.ID, stored.id(), Field.Store.YES));
-        doc.add(new StringField(IndexFields.SOURCE, d.id().source(), Field.Store.NO));
-        doc.add(new StringField(IndexFields.KIND, d.id().sourceKind(), Field.Store.NO));
-        doc.add(new TextField(IndexFields.TITLE, d.title(), Field.Store.YES));
-        doc.add(new Field(IndexFields.BODY, d.body(), BODY_TYPE));
-        if (d.state() != null) doc.add(new StringField(IndexFields.STATE, d.state(), Field.Store.NO));
-        for (String p : d.projects()) doc.add(new StringField(IndexFields.PROJECT, p, Field.Store.NO));
-        if (d.author() != null) doc.add(new StringField(IndexFields.PERSON, d.author(), Field.Store.NO));
-        for (String p : d.participants()) doc.add(new StringField(IndexFields.PERSON, p, Field.Store.NO));
-        for (String l : d.labels()) doc.add(new StringField(IndexFields.LABEL, l, Field.Store.NO));
-        doc.add(new StringField(IndexFields.TRUTH, stored.truth().label(), Field.Store.YES));
-        if (stored.stale()) doc.add(new StringField(IndexFields.FLAG, "stale", Field.Store.YES));
-        if (stored.superseded()) doc.add(new StringField(IndexFields.FLAG, "superseded", Field.Store.YES));
-        if (d.acl().everyone()) doc.add(new StringField(IndexFields.ACL, IndexFields.EVERYONE, Field.Store.NO));
-        for (String p : d.acl().principals()) doc.add(new StringField(IndexFields.ACL, p, Field.Store.NO));
-        if (d.url() != null) doc.add(new StoredField(IndexFields.URL, d.url()));
-        Instant updated = d.updatedAt() != null ? d.updatedAt() : stored.changedAt();
-        long millis = updated == null ? 0 : updated.toEpochMilli();
-        doc.add(new LongPoint(IndexFields.UPDATED, millis));
-        doc.add(new NumericDocValuesField(IndexFields.UPDATED, millis));
-        doc.add(new StoredField(IndexFields.UPDATED, millis));
-        doc.add(new NumericDocValuesField(IndexFields.TRUTH_RANK, stored.truth().ordinal()));
-        doc.add(new NumericDocValuesField(IndexFields.PENALTY, (stored.stale() ? 1 : 0) | (stored.superseded() ? 2 : 0)));
-        return doc;
+        return IndexSchema.toLucene(stored);
     }
 
     /** Ranked hits (see {@link RankingBoost} for the formula), with a highlighted passage each when asked. */
     public List<SearchHit> search(SearchRequest request) {
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                Query text = textQuery(request.text());
-                TopDocs top = ranked(searcher, text, withFilters(text, request), Math.max(1, request.limit()));
-                String[] highlights = request.highlights() ? highlight(searcher, text, top) : null;
-                List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
-                for (int i = 0; i < top.scoreDocs.length; i++) {
-                    ScoreDoc sd = top.scoreDocs[i];
-                    var doc = searcher.storedFields().document(sd.doc, HIT_FIELDS); // not the stored body
-                    Set<String> flags = Set.of(doc.getValues(IndexFields.FLAG));
-                    hits.add(new SearchHit(doc.get(IndexFields.ID), sd.score, doc.get(IndexFields.TITLE), doc.get(IndexFields.URL),
-                            dev.nightjar.model.TruthLevel.fromLabel(doc.get(IndexFields.TRUTH)), flags.contains("stale"),
-                            flags.contains("superseded"), Instant.ofEpochMilli(doc.getField(IndexFields.UPDATED).numericValue().longValue()),
-                            highlights == null ? null : highlights[i]));
-                }
-                return hits;
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * BM25 finds the best {@link #RESCORE_WINDOW} matches (or 10 × the limit) (with block-max pruning, so the cost does not
-     * grow with the number of matches), then truth × flags × recency re-ranks them. Without query text
-     * every document matches equally, so all of them are ranked by the boost alone.
-     */
-    private TopDocs ranked(IndexSearcher searcher, Query text, Query filtered, int limit) throws IOException {
-        RankingBoost boost = new RankingBoost(clock);
-        if (text instanceof MatchAllDocsQuery) return searcher.search(new FunctionScoreQuery(filtered, boost), limit);
-        ScoreDoc[] candidates = searcher.search(filtered, Math.max(RESCORE_WINDOW, limit * 10)).scoreDocs.clone();
-        java.util.Arrays.sort(candidates, java.util.Comparator.comparingInt(sd -> sd.doc)); // doc values read forward
-        List<org.apache.lucene.index.LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        int currentLeaf = -1;
-        org.apache.lucene.search.DoubleValues values = null;
-        for (ScoreDoc sd : candidates) {
-            int leafIndex = org.apache.lucene.index.ReaderUtil.subIndex(sd.doc, leaves);
-            var leaf = leaves.get(leafIndex);
-            if (leafIndex != currentLeaf) {
-                values = boost.getValues(leaf, null);
-                currentLeaf = leafIndex;
-            }
-            values.advanceExact(sd.doc - leaf.docBase);
-            sd.score = (float) (sd.score * values.doubleValue());
-        }
-        java.util.Arrays.sort(candidates, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
-        ScoreDoc[] top = java.util.Arrays.copyOf(candidates, Math.min(limit, candidates.length));
-        return new TopDocs(new org.apache.lucene.search.TotalHits(top.length, org.apache.lucene.search.TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), top);
-    }
-
-    /** What a hit needs from the stored fields; the body is stored for highlighting only. */
-    private static final Set<String> HIT_FIELDS = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.URL, IndexFields.TRUTH,
-            IndexFields.FLAG, IndexFields.UPDATED);
-
-    /** How many BM25 matches truth and recency may re-rank. */
-    static final int RESCORE_WINDOW = 100;
-
-    private Query textQuery(String text) {
-        return textQuery(analyzer, text);
+        return search.search(request);
     }
 
     /** The BM25 part of ranking: title weighted twice the body; user syntax is not interpreted. */
     public static Query textQuery(Analyzer analyzer, String text) {
-        if (text == null || text.isBlank()) return new MatchAllDocsQuery();
-        SimpleQueryParser parser = new SimpleQueryParser(analyzer, Map.of(IndexFields.TITLE, 2f, IndexFields.BODY, 1f));
-        Query q = parser.parse(text);
-        return q == null ? new MatchAllDocsQuery() : q; // only stop words: match all, rank by truth and recency
+        return IndexQueries.textQuery(analyzer, text);
     }
 
-    private static Query withFilters(Query text, SearchRequest r) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
-        addTerms(b, IndexFields.SOURCE, r.sources());
-        addTerms(b, IndexFields.KIND, r.kinds());
-        addTerms(b, IndexFields.PROJECT, r.projects());
-        if (r.visibleTo() != null) {
-            List<String> allowed = new ArrayList<>(r.visibleTo());
-            allowed.add(IndexFields.EVERYONE);
-            addTerms(b, IndexFields.ACL, Set.copyOf(allowed));
-        }
-        if (r.updatedFrom() != null || r.updatedTo() != null) {
-            long from = r.updatedFrom() == null ? Long.MIN_VALUE : r.updatedFrom().toEpochMilli();
-            long to = r.updatedTo() == null ? Long.MAX_VALUE : r.updatedTo().toEpochMilli();
-            b.add(LongPoint.newRangeQuery(IndexFields.UPDATED, from, to), Occur.FILTER);
-        }
-        return b.build();
-    }
-
-    private static void addTerms(BooleanQuery.Builder b, String field, Set<String> values) {
-        if (values == null || values.isEmpty()) return;
-        b.add(new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()), Occur.FILTER);
-    }
-
-    private String[] highlight(IndexSearcher searcher, Query text, TopDocs top) throws IOException {
-        if (top.scoreDocs.length == 0 || text instanceof MatchAllDocsQuery) return null;
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer).build();
-        return highlighter.highlight(IndexFields.BODY, text, top, 1);
-    }
-
+    /** Documents visible to searches now. */
     public int documentCount() {
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return searcher.getIndexReader().numDocs();
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return search.documentCount();
     }
 
+    /** Bytes of the index files. */
     public long sizeBytes() {
-        try (Stream<Path> files = Files.list(directory.getDirectory())) {
-            return files.mapToLong(p -> p.toFile().length()).sum();
-        } catch (IOException e) {
-            return 0;
-        }
+        return IndexStats.sizeBytes(directory.getDirectory());
     }
 
     /** Document count and size of the index in {@code dataDir}, read without taking the writer lock. */
@@ -446,20 +354,7 @@ public final class DocumentIndex implements AutoCloseable {
     }
 
     public static Stats stats(Path dataDir) {
-        Path dir = dataDir.toAbsolutePath().resolve("index");
-        if (!Files.isDirectory(dir)) return new Stats(0, 0);
-        try (FSDirectory d = FSDirectory.open(dir)) {
-            if (!DirectoryReader.indexExists(d)) return new Stats(0, 0);
-            long bytes;
-            try (Stream<Path> files = Files.list(dir)) {
-                bytes = files.mapToLong(p -> p.toFile().length()).sum();
-            }
-            try (DirectoryReader reader = DirectoryReader.open(d)) {
-                return new Stats(reader.numDocs(), bytes);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the index in " + dir, e);
-        }
+        return IndexStats.read(dataDir);
     }
 
     @Override

@@ -1132,6 +1132,13 @@ public final class SampleCompany {
         notionPage("Launch checklist: reranker", person("maya"), daysAgo(10), daysAgo(2), workspace, null,
                 List.of(b("to_do", "Shadow traffic for 7 days (RNK-130)"), b("to_do", "Done: fallback ranker decided (RNK-125)"),
                         b("toggle", "Rollback plan", b("paragraph", "Flip the ranker flag back to lambdamart."))));
+        // two pages worded unlike the questions that need them ("cancellations", "page load time"): semantic retrieval's cases
+        notionPage("Subscription retention review", person("ben"), daysAgo(40), daysAgo(26), workspace, null,
+                List.of(b("heading_2", "Churn"), b("paragraph", "Monthly churn reached 4.1% in October, up from 3.2% in July."),
+                        b("paragraph", "Most churned subscribers left within thirty days of a declined card renewal.")));
+        notionPage("Storefront web vitals", person("maya"), daysAgo(45), daysAgo(27), workspace, null,
+                List.of(b("paragraph", "Largest Contentful Paint (LCP) under 2.5 s at p75 on mobile, measured by real-user monitoring."),
+                        b("paragraph", "Cumulative layout shift below 0.1 on the storefront.")));
         for (int w = 8; w >= 1; w--) {
             Instant at = daysAgo(w * 7 - 1);
             notionPage("Weekly sync notes, " + LocalDate.ofInstant(at, ZoneOffset.UTC), person("ben"), at, at.plusSeconds(3600),
