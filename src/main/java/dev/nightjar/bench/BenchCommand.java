@@ -31,7 +31,9 @@ public final class BenchCommand implements Callable<Integer> {
         /** figure 4: a sync with ~1% changed against a full sync */
         incremental,
         /** figure 6: cold start */
-        startup
+        startup,
+        /** figure 7: `serve` under signed Slack load from this process (a second JVM serves) */
+        serve
     }
 
     @Spec
@@ -49,6 +51,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sync-rounds", defaultValue = "1",
             description = "Sandbox rounds of (~1% changed sync, `--full` sync) for the incremental figure (default: ${DEFAULT-VALUE}).")
     int syncRounds;
+
+    @Option(names = "--serve-requests", defaultValue = "1000",
+            description = "Signed Slack requests of the serve load run, after 200 warm-up ones (default: ${DEFAULT-VALUE}).")
+    int serveRequests;
+
+    @Option(names = "--serve-concurrency", defaultValue = "50", description = "Requests in flight at once in the serve load run (default: ${DEFAULT-VALUE}).")
+    int serveConcurrency;
 
     @Option(names = "--http-detail", description = "Also print each sandbox sync's requests per endpoint and source step times.")
     boolean httpDetail;
@@ -81,8 +90,14 @@ public final class BenchCommand implements Callable<Integer> {
             }
             StartupBenchmark.Result s = null;
             if (parts.contains(Part.startup) && startupRuns > 0) s = startup(dir, sync != null, out);
+            ServeBenchmark.Result serve = null;
+            if (parts.contains(Part.serve)) {
+                out.printf("Serve under load: %,d documents%n", docs);
+                serve = new ServeBenchmark(dir, docs, serveRequests, serveConcurrency).run(out);
+            }
             out.println();
-            out.print(BenchReport.markdown(r, s, sync));
+            if (parts.stream().anyMatch(p -> p != Part.serve)) out.print(BenchReport.markdown(r, s, sync));
+            if (serve != null) out.print(serve.markdown());
             out.flush();
             return 0;
         } finally {

@@ -112,7 +112,7 @@ final class IndexBenchmark {
      * @param fromWrite index each batch from the write that committed it, as the nightly job does; false:
      *                  replay it from the store (how the index caught up before, kept for the before/after figure)
      */
-    private Workspace ingestOurs(Path root, int n, Instant now, double[] split, boolean fromWrite) {
+    static Workspace ingestOurs(Path root, int n, Instant now, double[] split, boolean fromWrite) {
         Workspace ws = new Workspace(root.resolve("data"), new ConfigDir(root.resolve("config")), Environment.of(Map.of()), Clock.systemUTC());
         TruthAssessor truth = new TruthAssessor(ws.truthPolicy(), ws.canonicalMarks(), ws.clock());
         SyntheticCorpus corpus = new SyntheticCorpus(1, now);

@@ -6,12 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** An {@code application/x-www-form-urlencoded} body (slash commands, interactivity), parsed from the verified bytes. */
-final class FormFields {
+public final class FormFields {
 
     private FormFields() {
     }
 
-    static Map<String, String> parse(byte[] body) {
+    /** @return the fields in body order, decoded as UTF-8; the first of a repeated key wins; a broken %-escape drops its field */
+    public static Map<String, String> parse(byte[] body) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
             if (pair.isEmpty()) continue;

@@ -19,8 +19,11 @@ public final class PeopleDirectory {
     private final PeopleStore people;
     private final Map<String, String> aliasToEmail;
     private final Map<String, String> configuredNames;
-    private String joinedAt;
-    private IdentityJoin join;
+    /** The last join and the store's fingerprint it was made from, swapped as one (readers take no lock). */
+    private volatile Joined joined;
+
+    private record Joined(String fingerprint, IdentityJoin join) {
+    }
 
     public PeopleDirectory(PeopleStore people, PeopleAliases aliases) {
         this.people = people;
@@ -30,13 +33,20 @@ public final class PeopleDirectory {
     }
 
     /** The current join of every known account. */
-    public synchronized IdentityJoin join() {
+    public IdentityJoin join() {
+        // The fingerprint is read without the lock: an answer asks for names many times, and under load
+        // the Slack workers all queued on this monitor behind one another's fingerprint query.
         String fingerprint = people.fingerprint();
-        if (join == null || !fingerprint.equals(joinedAt)) {
-            join = new IdentityJoin(people.all(), aliasToEmail, configuredNames);
-            joinedAt = fingerprint;
+        Joined current = joined;
+        if (current != null && current.fingerprint().equals(fingerprint)) return current.join();
+        synchronized (this) {
+            current = joined;
+            if (current == null || !current.fingerprint().equals(fingerprint)) {
+                current = new Joined(fingerprint, new IdentityJoin(people.all(), aliasToEmail, configuredNames));
+                joined = current;
+            }
+            return current.join();
         }
-        return join;
     }
 
     /** The e-mail behind {@code identity} ({@code source:handle}) or of an e-mail address, when known. */

@@ -1,0 +1,268 @@
+package dev.nightjar.bench;
+
+import dev.nightjar.Workspace;
+import dev.nightjar.slack.SlackSignature;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code serve} under load from a second process on loopback: a store of N synthetic documents, the
+ * served app started as its own JVM ({@code nightjar serve}, pointed at a loopback Slack stand-in),
+ * then signed Events API app mentions and {@code /nightjar ask} slash commands from {@code concurrency}
+ * client threads at once. Acknowledgement latency is the HTTP round trip of each request; answer latency
+ * runs from sending the request to the answer's arrival at the Slack stand-in (so it includes the queue
+ * in front of the app's Slack workers).
+ */
+final class ServeBenchmark {
+
+    static final String SECRET = "bench-signing-secret";
+    static final String BOT = "U0NJBENCH";
+    private static final Pattern SERVING = Pattern.compile("serving on http://[^:]+:(\\d+)");
+
+    /** Latencies in milliseconds, sorted; one array per request kind. */
+    record Result(int docs, int requests, int concurrency, double seconds, double[] eventAcks, double[] commandAcks,
+                  double[] eventAnswers, double[] commandAnswers, int failed, int unanswered) {
+
+        /** The load run's table for BENCHMARKS.md: p50, p99 and max of each latency, in milliseconds. */
+        String markdown() {
+            StringBuilder md = new StringBuilder();
+            md.append(String.format("serve under load: %,d documents, %,d signed requests (half app mentions, half `/nightjar ask`), "
+                    + "%d concurrent, %.1f s, %d failed, %d unanswered%n%n", docs, requests, concurrency, seconds, failed, unanswered));
+            md.append("| latency (ms) | p50 | p99 | max | n |\n|---|---|---|---|---|\n");
+            row(md, "acknowledgement, app mention (Events API)", eventAcks);
+            row(md, "acknowledgement, `/nightjar ask` (slash command)", commandAcks);
+            row(md, "answer posted, app mention (`chat.postMessage` in the thread)", eventAnswers);
+            row(md, "answer posted, `/nightjar ask` (`response_url`)", commandAnswers);
+            return md.toString();
+        }
+
+        private static void row(StringBuilder md, String what, double[] sorted) {
+            if (sorted.length == 0) {
+                md.append("| ").append(what).append(" | - | - | - | 0 |\n");
+                return;
+            }
+            md.append(String.format("| %s | %.1f | %.1f | %.1f | %d |%n", what, IndexBenchmark.percentile(sorted, 50),
+                    IndexBenchmark.percentile(sorted, 99), sorted[sorted.length - 1], sorted.length));
+        }
+    }
+
+    private final Path dir;
+    private final int docs;
+    private final int requests;
+    private final int concurrency;
+
+    ServeBenchmark(Path dir, int docs, int requests, int concurrency) {
+        this.dir = dir;
+        this.docs = docs;
+        this.requests = requests;
+        this.concurrency = concurrency;
+    }
+
+    Result run(PrintWriter log) throws Exception {
+        Path root = dir.resolve("serve");
+        writeConfig(root.resolve("config"));
+        log.printf("  serve: storing and indexing %,d documents...%n", docs);
+        log.flush();
+        Instant now = Instant.now();
+        try (Workspace ws = IndexBenchmark.ingestOurs(root, docs, now, new double[2], true)) {
+            // a completed run just now, so start-up has no missed nightly run to catch up on
+            ws.runs().finish(ws.runs().start(now, true, ""), "COMPLETED", now, null);
+        }
+        List<String> questions = new SyntheticCorpus(99, now).queries(200);
+        try (SlackStandIn slack = new SlackStandIn()) {
+            Process serve = startServe(root, slack);
+            try {
+                String base = "http://127.0.0.1:" + awaitPort(serve);
+                log.printf("  serve: up at %s; %d warm-up requests, then %,d at %d concurrent...%n", base, Math.min(200, requests),
+                        requests, concurrency);
+                log.flush();
+                Load warmUp = new Load(base, slack, questions, "w", Math.min(200, requests));
+                warmUp.drive();
+                warmUp.awaitAnswers(Duration.ofSeconds(120));
+                Load load = new Load(base, slack, questions, "m", requests);
+                long t = System.nanoTime();
+                load.drive();
+                load.awaitAnswers(Duration.ofSeconds(300));
+                double seconds = (System.nanoTime() - t) / 1e9;
+                return load.result(seconds);
+            } finally {
+                serve.destroy();
+                if (!serve.waitFor(20, TimeUnit.SECONDS)) serve.destroyForcibly();
+            }
+        }
+    }
+
+    private static void writeConfig(Path config) throws IOException {
+        Files.createDirectories(config.resolve("connectors"));
+        Files.createDirectories(config.resolve("jobs"));
+        Files.writeString(config.resolve("connectors/slack.yml"), "enabled: true\ntoken-env: SLACK_BOT_TOKEN\n"
+                + "signing-secret-env: SLACK_SIGNING_SECRET\nchannels: [bench]\nscratchpad-channels: []\nadmins: []\n");
+        // no sources: the scheduler runs, but nothing is pulled during the load run
+        Files.writeString(config.resolve("jobs/nightly.yml"), "cron: \"0 0 5 * * ?\"\nzone: UTC\nsources: []\n");
+    }
+
+    /** {@code nightjar serve} in its own JVM, from the same jar (or class path) as this process. */
+    private static Process startServe(Path root, SlackStandIn slack) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        String classPath = System.getProperty("java.class.path");
+        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+            command.addAll(List.of("-jar", classPath));
+        } else {
+            command.addAll(List.of("-cp", classPath, "dev.nightjar.cli.Main"));
+        }
+        command.addAll(List.of("--data-dir", root.resolve("data").toString(), "--config-dir", root.resolve("config").toString(),
+                "serve", "--port", "0"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("SLACK_SIGNING_SECRET", SECRET);
+        pb.environment().put("SLACK_BOT_TOKEN", "xoxb-bench");
+        pb.environment().put("NIGHTJAR_SLACK_BASE_URL", slack.apiUrl());
+        return pb.start();
+    }
+
+    /** Reads the child's output until it says where it serves; the rest of its output is drained in the background. */
+    private static int awaitPort(Process serve) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        for (String line; (line = out.readLine()) != null; ) {
+            Matcher m = SERVING.matcher(line);
+            if (m.find()) {
+                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "serve-output");
+                drain.setDaemon(true);
+                drain.start();
+                return Integer.parseInt(m.group(1));
+            }
+            seen.append(line).append('\n');
+        }
+        throw new IllegalStateException("serve exited before serving:\n" + seen);
+    }
+
+    /** One bounded run: {@code count} requests, alternately an app mention and a slash command, {@code concurrency} at a time. */
+    private final class Load {
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final SlackSignature signer = new SlackSignature(SECRET, Clock.systemUTC());
+        private final String base;
+        private final SlackStandIn slack;
+        private final List<String> questions;
+        private final String prefix;
+        private final long[] sentAt;
+        private final double[] ackMs;
+        private final AtomicInteger failed = new AtomicInteger();
+
+        Load(String base, SlackStandIn slack, List<String> questions, String prefix, int count) {
+            this.base = base;
+            this.slack = slack;
+            this.questions = questions;
+            this.prefix = prefix;
+            this.sentAt = new long[count];
+            this.ackMs = new double[count];
+        }
+
+        void drive() throws InterruptedException {
+            AtomicInteger next = new AtomicInteger();
+            ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+            for (int c = 0; c < concurrency; c++) {
+                clients.execute(() -> {
+                    for (int i; (i = next.getAndIncrement()) < sentAt.length; ) send(i);
+                });
+            }
+            clients.shutdown();
+            clients.awaitTermination(30, TimeUnit.MINUTES);
+        }
+
+        private void send(int i) {
+            String question = questions.get(i % questions.size());
+            boolean event = i % 2 == 0;
+            String contentType = event ? "application/json" : "application/x-www-form-urlencoded";
+            String body = event ? mention(i, question) : slash(i, question);
+            String timestamp = Long.toString(Instant.now().getEpochSecond());
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + (event ? "/slack/events" : "/slack/commands")))
+                    .header("Content-Type", contentType).header("X-Slack-Request-Timestamp", timestamp)
+                    .header("X-Slack-Signature", signer.sign(timestamp, bytes))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+            sentAt[i] = System.nanoTime();
+            try {
+                HttpResponse<Void> ack = http.send(request, HttpResponse.BodyHandlers.discarding());
+                ackMs[i] = (System.nanoTime() - sentAt[i]) / 1e6;
+                if (ack.statusCode() != 200) failed.incrementAndGet();
+            } catch (IOException e) {
+                ackMs[i] = (System.nanoTime() - sentAt[i]) / 1e6;
+                failed.incrementAndGet();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private String key(int i) {
+            return i % 2 == 0 ? String.format("1764000000.%s%06d", prefix.equals("w") ? "1" : "2", i) : prefix + i;
+        }
+
+        private String mention(int i, String question) {
+            String ts = key(i);
+            return "{\"type\":\"event_callback\",\"event_id\":\"Ev" + prefix + i + "\",\"authorizations\":[{\"user_id\":\"" + BOT + "\"}],"
+                    + "\"event\":{\"type\":\"app_mention\",\"user\":\"U0ASKER" + (i % 20) + "\",\"channel\":\"C0BENCH\",\"ts\":\"" + ts
+                    + "\",\"event_ts\":\"" + ts + "\",\"text\":\"<@" + BOT + "> where do we stand on " + question + "?\"}}";
+        }
+
+        private String slash(int i, String question) {
+            return "command=" + enc("/nightjar") + "&text=" + enc("ask where do we stand on " + question + "?") + "&user_id=U0ASKER" + (i % 20)
+                    + "&channel_id=C0BENCH&response_url=" + enc(slack.responseUrl(key(i)));
+        }
+
+        void awaitAnswers(Duration limit) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (System.nanoTime() < deadline && unanswered() > 0) Thread.sleep(50);
+        }
+
+        private int unanswered() {
+            int missing = 0;
+            for (int i = 0; i < sentAt.length; i++) if (!slack.answeredAt.containsKey(key(i))) missing++;
+            return missing;
+        }
+
+        Result result(double seconds) {
+            List<Double> eventAcks = new ArrayList<>(), commandAcks = new ArrayList<>(), eventAnswers = new ArrayList<>(),
+                    commandAnswers = new ArrayList<>();
+            for (int i = 0; i < sentAt.length; i++) {
+                (i % 2 == 0 ? eventAcks : commandAcks).add(ackMs[i]);
+                Long at = slack.answeredAt.get(key(i));
+                if (at != null) (i % 2 == 0 ? eventAnswers : commandAnswers).add((at - sentAt[i]) / 1e6);
+            }
+            return new Result(docs, sentAt.length, concurrency, seconds, sorted(eventAcks), sorted(commandAcks), sorted(eventAnswers),
+                    sorted(commandAnswers), failed.get(), unanswered());
+        }
+    }
+
+    private static double[] sorted(List<Double> values) {
+        double[] a = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(a);
+        return a;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

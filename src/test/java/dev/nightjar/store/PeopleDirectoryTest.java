@@ -1,0 +1,48 @@
+package dev.nightjar.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nightjar.Workspace;
+import dev.nightjar.testing.TempWorkspace;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The people directory's join: reused while the accounts stay the same, re-made when they change, shared by concurrent readers. */
+class PeopleDirectoryTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theJoinIsReusedUntilAnAccountChangesAndConcurrentReadersSeeTheNewOne() throws Exception {
+        try (Workspace ws = TempWorkspace.open(tmp)) {
+            PeopleStore accounts = new PeopleStore(ws.database());
+            accounts.upsertAll(List.of(IdentityJoinTest.account("linear:u-lena", "lena@kestrel.example", "Lena Novak")), TempWorkspace.NOW);
+            PeopleDirectory people = ws.people();
+            IdentityJoin first = people.join();
+            assertThat(people.join()).isSameAs(first);
+            assertThat(people.displayName("linear:u-lena")).isEqualTo("Lena Novak");
+            assertThat(people.knows("sam@kestrel.example")).isFalse();
+
+            // a new account (another writer of the store, e.g. the nightly sync): the next reader re-joins
+            accounts.upsertAll(List.of(IdentityJoinTest.account("slack:U0SAM", "sam@kestrel.example", "Sam Ortiz")), TempWorkspace.NOW);
+            ExecutorService readers = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<String>> names = new ArrayList<>();
+                for (int i = 0; i < 64; i++) names.add(readers.submit(() -> people.displayName("slack:U0SAM")));
+                for (Future<String> name : names) assertThat(name.get()).isEqualTo("Sam Ortiz");
+            } finally {
+                readers.shutdownNow();
+            }
+            assertThat(people.join()).isNotSameAs(first);
+            assertThat(people.join()).isSameAs(people.join());
+            assertThat(people.knows("sam@kestrel.example")).isTrue();
+        }
+    }
+}
