@@ -188,4 +188,14 @@ class SandboxAnswersTest {
         // the first fact after the subject line and headline
         assertThat(a.top().lines().filter(l -> l.startsWith("- ")).findFirst().orElseThrow()).contains("is superseded by");
     }
+
+    @Test
+    void aWhyAnswerQuotesTheLaterRepliesThatConfirmedTheDecisionOnItsOwnLine() {
+        Answer a = ask("Why did we choose hybrid retrieval?");
+        String line = a.top().lines().filter(l -> l.contains("Decision: go with hybrid")).findFirst().orElseThrow();
+        assertThat(line).contains("why: dense-only loses 6% recall@100")
+                .containsPattern("Confirmed by Tomás Ibarra, \\d+ h ago: \"Late follow-up: the full long-tail eval confirms it, hybrid is \\+5\\.8% recall@100");
+        // a reply that only follows up ("numbers soon") is not shown as confirming anything
+        assertThat(line).doesNotContain("Followed up");
+    }
 }

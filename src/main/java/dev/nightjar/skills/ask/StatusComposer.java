@@ -10,7 +10,9 @@ import dev.nightjar.skills.Mentions;
 import dev.nightjar.skills.Numbers;
 import dev.nightjar.skills.Subject;
 import dev.nightjar.skills.Words;
+import dev.nightjar.connectors.slack.ThreadMessages;
 import dev.nightjar.skills.decisions.Decision;
+import dev.nightjar.skills.decisions.DecisionFollowUp;
 import dev.nightjar.store.PeopleDirectory;
 import dev.nightjar.store.StoredDocument;
 import java.time.Duration;
@@ -41,6 +43,10 @@ public final class StatusComposer {
     private static final Duration RECENT = Duration.ofDays(7);
     /** Items per list: the answer's details stay short; every document stays reachable through its citation. */
     private static final int LIST_MAX = 3;
+    /** Replies shown with a decision in a "why" answer, newest kept. */
+    private static final int FOLLOW_UPS_MAX = 2;
+    /** Longest quoted reply, in characters (as the brief quotes). */
+    private static final int QUOTE_MAX = 180;
 
     private final Corpus corpus;
     private final PeopleDirectory people;
@@ -328,8 +334,38 @@ public final class StatusComposer {
             if (shown++ >= LIST_MAX) break;
             String level = src.truth() == TruthLevel.SCRATCHPAD ? " (from a scratchpad note, not confirmed)" : "";
             sheet.add(DECISIONS, "Decision: " + d.text() + (d.why() == null ? " (no reason given)" : "; why: " + d.why())
-                    + " (" + who(d.who()) + ", " + Canon.day(d.decidedAt()) + ")" + level + ".", src);
+                    + " (" + who(d.who()) + ", " + Canon.day(d.decidedAt()) + ")" + level + "."
+                    + (intent.kind() == Intent.Kind.WHY ? followUps(src, d, decisions) : ""), src);
         }
+    }
+
+    /**
+     * The replies that came after {@code d} in its thread and before the thread's next decision (a reply
+     * answers the decision nearest before it), each with what it does to the decision, as a suffix of the
+     * decision's own line: " Confirmed by Tomás Ibarra, 6 days ago: "…"." (empty when none). A reason is
+     * only as good as what happened to it since (issue 15, §2), so it stays on the decision's line.
+     */
+    private String followUps(StoredDocument src, Decision d, List<Decision> all) {
+        if (d.decidedAt() == null) return "";
+        Instant next = all.stream().filter(o -> o.docId().equals(d.docId()) && o.decidedAt() != null && o.decidedAt().isAfter(d.decidedAt()))
+                .map(Decision::decidedAt).min(Comparator.naturalOrder()).orElse(Instant.MAX);
+        List<ThreadMessages.Message> later = ThreadMessages.read(src.document().rawJson(), u -> people.displayName("slack:" + u)).stream()
+                .filter(m -> m.at() != null && m.at().isAfter(d.decidedAt()) && m.at().isBefore(next))
+                .filter(m -> DecisionFollowUp.of(m.text()) != DecisionFollowUp.FOLLOWED_UP)
+                .toList();
+        // the newest replies matter most: what the decision stands on today
+        StringBuilder sb = new StringBuilder();
+        for (ThreadMessages.Message m : later.subList(Math.max(0, later.size() - FOLLOW_UPS_MAX), later.size())) {
+            String verb = DecisionFollowUp.of(m.text()).verb();
+            sb.append(' ').append(Character.toUpperCase(verb.charAt(0))).append(verb.substring(1)).append(" by ").append(who(m.author()))
+                    .append(", ").append(Humanize.ago(m.at(), now, zone)).append(": \"").append(quote(m.text())).append("\"");
+        }
+        return sb.toString();
+    }
+
+    private static String quote(String text) {
+        String t = text.strip().replaceAll("\\s+", " ");
+        return t.length() > QUOTE_MAX ? t.substring(0, QUOTE_MAX - 1).stripTrailing() + "…" : t;
     }
 
     private void labelled(FactSheet sheet, Neighborhood n, boolean topic) {

@@ -1,5 +1,7 @@
 package dev.nightjar.skills.brief;
 
+import dev.nightjar.skills.decisions.DecisionFollowUp;
+
 import dev.nightjar.model.PropertyKey;
 import dev.nightjar.connectors.slack.ThreadMessages;
 import dev.nightjar.connectors.slack.ThreadMessages.Message;

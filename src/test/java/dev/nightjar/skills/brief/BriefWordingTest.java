@@ -1,5 +1,7 @@
 package dev.nightjar.skills.brief;
 
+import dev.nightjar.skills.decisions.DecisionFollowUp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nightjar.model.Document;

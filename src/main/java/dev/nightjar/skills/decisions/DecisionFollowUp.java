@@ -1,4 +1,4 @@
-package dev.nightjar.skills.brief;
+package dev.nightjar.skills.decisions;
 
 import java.util.regex.Pattern;
 
@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
  * What a later reply in a decision's thread does to the decision: reverses it ("let's revert", "we
  * won't", "roll back", "instead"), amends it ("but only", "except", "amend", "change to"), confirms it
  * ("confirms", "agreed", "+1", "validated", "holds"), or only follows up. Reversal is checked first:
- * "no longer agree" reverses, it does not confirm.
+ * "no longer agree" reverses, it does not confirm. Used by the brief (a decision with new replies) and
+ * by {@code ask}'s "why" answers (a decision with the replies that confirmed, amended or reversed it).
  */
-enum DecisionFollowUp {
+public enum DecisionFollowUp {
     REVERSED("reversed"), AMENDED("amended"), CONFIRMED("confirmed"), FOLLOWED_UP("followed up");
 
     private static final Pattern REVERSE = Pattern.compile("(?i)\\b(revert\\w*|revers\\w*|roll(?:ing|ed)? back|undo|no longer|"
@@ -25,11 +26,12 @@ enum DecisionFollowUp {
     }
 
     /** The past-tense verb shown with the decision: "confirmed by Tomás Ibarra, 9 h ago". */
-    String verb() {
+    public String verb() {
         return verb;
     }
 
-    static DecisionFollowUp of(String reply) {
+    /** What {@code reply} does to the decision it answers. */
+    public static DecisionFollowUp of(String reply) {
         if (REVERSE.matcher(reply).find()) return REVERSED;
         if (AMEND.matcher(reply).find()) return AMENDED;
         if (CONFIRM.matcher(reply).find()) return CONFIRMED;
