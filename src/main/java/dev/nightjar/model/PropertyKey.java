@@ -34,6 +34,8 @@ public enum PropertyKey {
     SCRATCHPAD("scratchpad"),
     /** Notion page: the data source (database) it is a row of. */
     DATA_SOURCE("data_source"),
+    /** arXiv paper: its authors, comma-separated (external people, never identities). */
+    AUTHORS("authors"),
     /** Nightjar note: who wrote it, its notes, routing and candidate projects. */
     BY("by"),
     NOTES("notes"),

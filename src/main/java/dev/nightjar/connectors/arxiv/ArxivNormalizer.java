@@ -1,5 +1,7 @@
 package dev.nightjar.connectors.arxiv;
 
+import dev.nightjar.model.PropertyKey;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nightjar.connectors.MalformedRecordException;
 import dev.nightjar.connectors.Normalizer;
@@ -40,7 +42,7 @@ public final class ArxivNormalizer implements Normalizer {
         Map<String, String> properties = new LinkedHashMap<>();
         List<String> authors = new ArrayList<>();
         e.path("authors").forEach(a -> authors.add(a.asText()));
-        if (!authors.isEmpty()) properties.put("authors", String.join(", ", authors));
+        if (!authors.isEmpty()) properties.put(PropertyKey.AUTHORS.key(), String.join(", ", authors));
         if (m.group(3) != null) properties.put("version", m.group(3));
         putIf(properties, "primary_category", e.path("primary_category").asText(null));
         putIf(properties, "doi", e.path("doi").asText(null));

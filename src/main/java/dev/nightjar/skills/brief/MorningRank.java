@@ -1,5 +1,11 @@
 package dev.nightjar.skills.brief;
 
+import dev.nightjar.model.PropertyKey;
+
+import dev.nightjar.model.DocumentState;
+
+import dev.nightjar.model.DocumentKind;
+
 import dev.nightjar.model.Link;
 import dev.nightjar.model.LinkType;
 import dev.nightjar.skills.Corpus;
@@ -95,23 +101,23 @@ public final class MorningRank {
         Instant askedAt = null;
         List<String> issues = new ArrayList<>();
         for (StoredDocument d : docs) {
-            String kind = d.document().id().sourceKind();
-            if (kind.equals("github:pr") && "open".equals(d.document().state())
+            DocumentKind kind = DocumentKind.of(d.document().id()).orElse(null);
+            if (kind == DocumentKind.GITHUB_PR && DocumentState.of(d.document()) == DocumentState.OPEN
                     && PullRequests.requestedReviewers(d.document()).stream().anyMatch(who.identities()::contains)) {
                 asked = true;
                 blocks.add(people.name(d.document().author()));
             }
-            if (kind.equals("linear:issue")) issues.add(d.id());
-            if (kind.equals("github:pr")) {
+            if (kind == DocumentKind.LINEAR_ISSUE) issues.add(d.id());
+            if (kind == DocumentKind.GITHUB_PR) {
                 for (Link l : corpus.linksFrom(List.of(d.id()), LinkType.CLOSES, LinkType.REFERENCES)) {
-                    if (l.to().startsWith("linear:issue:")) issues.add(l.to());
+                    if (l.to().startsWith(DocumentKind.LINEAR_ISSUE.prefix())) issues.add(l.to());
                 }
             }
             Instant made = made(d);
             if (made != null && (askedAt == null || made.isAfter(askedAt))) askedAt = made;
         }
         for (StoredDocument issue : corpus.findAll(issues)) {
-            String p = issue.document().properties().get("priority");
+            String p = issue.document().property(PropertyKey.PRIORITY);
             if (p != null && p.matches("\\d+(\\.0+)?") && (int) Double.parseDouble(p) == URGENT) urgent = true;
         }
         Map<String, StoredDocument> blocked = Corpus.byId(corpus.findAll(

@@ -89,7 +89,7 @@ public final class PrepService {
                 .orElseThrow(() -> new ConfigException("unknown project " + name + ": no Linear project has this name"
                         + didYouMean(name, projects.stream().map(p -> p.document().title()).toList())));
         Set<String> issues = new LinkedHashSet<>();
-        for (Link l : corpus.linksTo(List.of(project.id()), LinkType.PART_OF)) if (l.from().toString().startsWith("linear:issue:")) issues.add(l.from().toString());
+        for (Link l : corpus.linksTo(List.of(project.id()), LinkType.PART_OF)) if (l.from().toString().startsWith(DocumentKind.LINEAR_ISSUE.prefix())) issues.add(l.from().toString());
         corpus.select(q -> q.namingProject(project.id(), List.of(DocumentKind.LINEAR_ISSUE)))
                 .forEach(d -> issues.add(d.id()));
         Set<String> ids = new LinkedHashSet<>();

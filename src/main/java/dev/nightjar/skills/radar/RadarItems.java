@@ -1,5 +1,7 @@
 package dev.nightjar.skills.radar;
 
+import dev.nightjar.model.PropertyKey;
+
 import dev.nightjar.store.RadarStore;
 import dev.nightjar.model.RadarMatch;
 
@@ -101,7 +103,7 @@ public final class RadarItems {
     }
 
     static String text(Document paper, Document target, RadarMatch m, List<String> also) {
-        String authors = paper.properties().getOrDefault("authors", "");
+        String authors = java.util.Objects.requireNonNullElse(paper.property(PropertyKey.AUTHORS), "");
         return "Paper \"" + paper.title() + "\" (arXiv " + paper.id().key() + (authors.isBlank() ? "" : ", " + firstAuthor(authors))
                 + ") bears on " + target.title() + ". Why: the paper says \"" + quote(m.paperSentence()) + "\"; "
                 + target.title() + " says \"" + quote(m.targetSentence()) + "\". Shared terms: " + String.join(", ", m.sharedTerms())
