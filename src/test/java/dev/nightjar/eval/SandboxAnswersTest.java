@@ -212,4 +212,12 @@ class SandboxAnswersTest {
         // a word that is no one's handle stays a free topic
         assertThat(ask("What is zzqx working on?").subject()).isNull();
     }
+
+    @Test
+    void aPersonsBriefIsTitledWithTheirNameWhileTheContractAudienceStaysTheirEmail() {
+        var brief = new BriefService(ws, Optional.empty()).forPerson("maya@kestrel.example", java.time.Duration.ofHours(24));
+        assertThat(dev.nightjar.skills.brief.BriefRenderer.markdown(brief)).startsWith("# Morning brief for Maya Okafor\n");
+        assertThat(dev.nightjar.skills.brief.BriefRenderer.json(brief)).containsEntry("audience", "maya@kestrel.example");
+        assertThat(ContractSchemas.violations("brief", dev.nightjar.skills.brief.BriefRenderer.jsonText(brief))).isEmpty();
+    }
 }
