@@ -43,22 +43,24 @@ final class ShowCommand implements Callable<Integer> {
             ShowReport report = new ShowReport(ws, viewer);
             StoredDocument doc = report.find(ref);
             Map<String, Object> shown = report.build(doc);
-            spec.commandLine().getOut().print(format == Output.Format.json ? Output.json(shown) + "\n" : text(shown));
+            spec.commandLine().getOut().print(format == Output.Format.json ? Output.json(shown) + "\n" : text(shown, ws.clock().instant()));
             return Cli.OK;
         }
     }
 
+    /** The document as text: times to the minute in UTC with their age from {@code now}; JSON keeps the instants. */
     @SuppressWarnings("unchecked")
-    static String text(Map<String, Object> s) {
+    static String text(Map<String, Object> s, java.time.Instant now) {
+        TextTime time = new TextTime(now);
         StringBuilder sb = new StringBuilder();
         sb.append(s.get("title")).append('\n');
         sb.append(s.get("url")).append('\n');
         line(sb, "Id", s.get("id") + "  (" + s.get("source") + " " + s.get("kind") + (s.get("state") == null ? "" : ", " + s.get("state")) + ")");
         Map<String, Object> author = (Map<String, Object>) s.get("author");
         line(sb, "Author", author == null ? "-" : author.get("name") + (author.get("email") == null ? "" : " <" + author.get("email") + ">"));
-        line(sb, "Created", s.get("created_at") + "  (source time)");
-        line(sb, "Updated", s.get("updated_at") + "  (source time; stored " + s.get("stored_at") + ")");
-        if (s.get("deleted_at") != null) line(sb, "Deleted", s.get("deleted_at") + "  (gone from the source)");
+        line(sb, "Created", time.say(s.get("created_at"), "-") + "  (source time)");
+        line(sb, "Updated", time.say(s.get("updated_at"), "-") + "  (source time; stored " + time.say(s.get("stored_at"), "-") + ")");
+        if (s.get("deleted_at") != null) line(sb, "Deleted", time.say(s.get("deleted_at"), "-") + "  (gone from the source)");
 
         Map<String, Object> t = (Map<String, Object>) s.get("truth");
         StringBuilder truth = new StringBuilder(String.valueOf(t.get("level")));
@@ -80,7 +82,7 @@ final class ShowCommand implements Callable<Integer> {
         List<Map<String, Object>> versions = (List<Map<String, Object>>) s.get("versions");
         sb.append("\nVersions (").append(versions.size()).append(")\n");
         for (Map<String, Object> v : versions) {
-            sb.append(String.format("  v%-3s %s  %-18s %s%n", v.get("version"), v.get("at"),
+            sb.append(String.format("  v%-3s %s  %-18s %s%n", v.get("version"), time.say(v.get("at"), "-"),
                     v.get("by") == null ? "-" : v.get("by"), v.get("summary")));
         }
         List<Map<String, Object>> links = (List<Map<String, Object>>) s.get("links");

@@ -24,7 +24,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         try (Workspace ws = cli.openStoreOnly()) {
             var status = StatusReport.build(ws);
-            spec.commandLine().getOut().print(format == Output.Format.json ? Output.json(status) + "\n" : StatusReport.text(status));
+            spec.commandLine().getOut().print(format == Output.Format.json ? Output.json(status) + "\n" : StatusReport.text(status, ws.clock().instant()));
             return Cli.OK;
         }
     }

@@ -130,8 +130,13 @@ final class StatusReport {
         return i == null ? null : i.toString();
     }
 
+    /**
+     * The status as text for a terminal: times to the minute in UTC with their age from {@code now}
+     * (the workspace clock), where the JSON keeps the contract's instants.
+     */
     @SuppressWarnings("unchecked")
-    static String text(Map<String, Object> status) {
+    static String text(Map<String, Object> status, Instant now) {
+        TextTime time = new TextTime(now);
         StringBuilder sb = new StringBuilder();
         Map<String, Object> docs = (Map<String, Object>) status.get("documents");
         sb.append("Data dir   ").append(status.get("data_dir")).append('\n');
@@ -155,7 +160,8 @@ final class StatusReport {
         List<Map<String, Object>> runs = (List<Map<String, Object>>) status.get("runs");
         sb.append("Runs       ").append(runs.isEmpty() ? "none yet (run `nightjar sync`)" : "").append('\n');
         for (Map<String, Object> r : runs) {
-            sb.append(String.format("  #%-4s %-10s %s -> %s%n", r.get("id"), r.get("status"), r.get("started_at"), r.get("ended_at")));
+            sb.append(String.format("  #%-4s %-10s %s -> %s%n", r.get("id"), r.get("status"), time.say(r.get("started_at"), "?"),
+                    time.say(r.get("ended_at"), "not ended")));
             List<Map<String, Object>> skips = (List<Map<String, Object>>) r.getOrDefault("skips", List.of());
             ((Map<String, Map<String, Object>>) r.get("sources")).forEach((src, c) -> {
                 sb.append(String.format(
@@ -171,7 +177,7 @@ final class StatusReport {
         }
         List<Map<String, Object>> cursors = (List<Map<String, Object>>) status.get("cursors");
         sb.append("Cursors    ").append(cursors.isEmpty() ? "none" : "").append('\n');
-        for (Map<String, Object> c : cursors) sb.append(String.format("  %-8s %-28s updated %s%n", c.get("source"), c.get("stream"), c.get("updated_at")));
+        for (Map<String, Object> c : cursors) sb.append(String.format("  %-8s %-28s updated %s%n", c.get("source"), c.get("stream"), time.say(c.get("updated_at"), "never")));
         return sb.toString();
     }
 }

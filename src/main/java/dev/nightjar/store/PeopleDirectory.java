@@ -90,6 +90,32 @@ public final class PeopleDirectory {
                 .max(java.util.Comparator.comparingInt(p -> p.name().length()));
     }
 
+    /** A word that may be an account handle or display name: letters, digits, {@code . _ -}, an optional {@code @}. */
+    private static final java.util.regex.Pattern HANDLE_WORD = java.util.regex.Pattern.compile("@?([\\p{L}\\p{N}][\\p{L}\\p{N}._-]*[\\p{L}\\p{N}])");
+
+    /**
+     * The one person one of whose accounts is named by a word of {@code text}: a source handle (a GitHub
+     * login such as {@code lnovak}, a W&amp;B user name) or a one-word account name a source reports (a
+     * Slack display name), compared ignoring case and a leading {@code @}. Empty when no word names an
+     * account, or when the words name accounts of more than one person (never a guess).
+     */
+    public Optional<IdentityJoin.Person> personByHandleIn(String text) {
+        if (text == null || text.isBlank()) return Optional.empty();
+        Set<String> words = new LinkedHashSet<>();
+        java.util.regex.Matcher m = HANDLE_WORD.matcher(text);
+        while (m.find()) words.add(m.group(1).toLowerCase(Locale.ROOT));
+        IdentityJoin j = join();
+        Set<IdentityJoin.Person> found = new LinkedHashSet<>();
+        for (IdentityJoin.Person p : j.people()) {
+            for (String identity : p.identities()) {
+                String handle = identity.substring(identity.indexOf(':') + 1).toLowerCase(Locale.ROOT);
+                String own = j.accountName(identity).map(n -> n.toLowerCase(Locale.ROOT)).orElse("");
+                if (words.contains(handle) || (!own.contains(" ") && words.contains(own))) found.add(p);
+            }
+        }
+        return found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
+    }
+
     /** Every identity of the person with {@code email}, plus the e-mail itself (for ACL checks). */
     public Set<String> identitiesOf(String email) {
         String e = email.trim().toLowerCase(Locale.ROOT);

@@ -80,7 +80,8 @@ class GroundTruthDemoTest {
         assertThat(Instant.parse(note.path("versions").get(0).path("at").asText())).isEqualTo(written);
         assertThat(note.path("author").path("name").asText()).isEqualTo("Jonas Weber");
         CliRunner.Result text = nightjar("show", noteUrl);
-        assertThat(text.out()).contains("Created: " + written + "  (source time)").contains("scratchpad");
+        assertThat(text.out()).contains("Created: " + new TextTime(NOW).say(written) + "  (source time)")
+                .doesNotContain("Created: " + written).contains("scratchpad");
 
         CliRunner.Result hour = nightjar("brief", "--person", "jonas@kestrel.example", "--since", "1h");
         assertThat(hour.exit()).as(hour.err()).isZero();
@@ -148,7 +149,7 @@ class GroundTruthDemoTest {
 
         String text = nightjar("show", prd).out();
         assertThat(text).contains("Truth:   canonical — marked canonical by ben@kestrel.example on 2027-11-25 (approved at the launch review); review by 2027-12-25")
-                .contains("Versions (1)").contains("v1   " + edited).contains("Launch date");
+                .contains("Versions (1)").contains("v1   " + new TextTime(NOW).say(edited)).contains("Launch date");
         // the draft this PRD replaced says so, and points at it
         JsonNode draft = showJson("notion:page:" + stories.draftPrdPageId());
         assertThat(draft.path("truth").path("superseded_by").asText()).isEqualTo(marked.path("url").asText());

@@ -29,6 +29,7 @@ class StatusAndConfigErrorsTest {
             TempWorkspace.ingest(ws, List.of(doc("linear:issue:PAY-1", "a", "b", TempWorkspace.NOW),
                     doc("slack:thread:C1/1.0", "c", "d", TempWorkspace.NOW)));
             ws.cursors().put("linear", "issues", "{\"since\":\"2026-11-25T00:00:00Z\"}", TempWorkspace.NOW);
+            ws.cursors().put("wandb", "runs", "{}", java.time.Instant.parse("2026-11-25T02:46:11.317102Z"));
         }
         CliRunner.Result r = CliRunner.run(tmp.resolve("config"), tmp.resolve("data"), clock, Map.of(), "status", "--format", "json");
         assertThat(r.exit()).as(r.err()).isZero();
@@ -44,7 +45,12 @@ class StatusAndConfigErrorsTest {
         assertThat(json.at("/runs").isArray()).isTrue();
 
         CliRunner.Result text = CliRunner.run(tmp.resolve("config"), tmp.resolve("data"), clock, Map.of(), "status");
-        assertThat(text.out()).contains("Documents  2").contains("linear:issue");
+        assertThat(text.out()).contains("Documents  2").contains("linear:issue")
+                // text says times to the minute with their age from the injected clock; JSON keeps the instant
+                .containsPattern("wandb +runs +updated 2026-11-25 02:46 UTC, 3 h ago\n")
+                .containsPattern("linear +issues +updated 2026-11-25 06:00 UTC, just now\n")
+                .doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d");
+        assertThat(r.out()).contains("2026-11-25T02:46:11.317102Z");
     }
 
     @Test

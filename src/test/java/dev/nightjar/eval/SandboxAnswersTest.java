@@ -198,4 +198,26 @@ class SandboxAnswersTest {
         // a reply that only follows up ("numbers soon") is not shown as confirming anything
         assertThat(line).doesNotContain("Followed up");
     }
+
+    @Test
+    void aGithubLoginOrSourceHandleResolvesToTheJoinedPersonNotTheHandle() {
+        for (String q : List.of("What is lnovak working on?", "What is @lena-n working on?")) {
+            Answer a = ask(q);
+            assertThat(a.subject()).as(q).isNotNull();
+            assertThat(a.subject().kind()).as(q).isEqualTo("person");
+            assertThat(a.subject().key()).as(q).isEqualTo("lena@kestrel.example");
+            assertThat(a.subject().title()).as(q).isEqualTo("Lena Novak");
+            assertThat(a.markdown()).as(q).contains("RNK-121").contains("RNK-130");
+        }
+        // a word that is no one's handle stays a free topic
+        assertThat(ask("What is zzqx working on?").subject()).isNull();
+    }
+
+    @Test
+    void aPersonsBriefIsTitledWithTheirNameWhileTheContractAudienceStaysTheirEmail() {
+        var brief = new BriefService(ws, Optional.empty()).forPerson("maya@kestrel.example", java.time.Duration.ofHours(24));
+        assertThat(dev.nightjar.skills.brief.BriefRenderer.markdown(brief)).startsWith("# Morning brief for Maya Okafor\n");
+        assertThat(dev.nightjar.skills.brief.BriefRenderer.json(brief)).containsEntry("audience", "maya@kestrel.example");
+        assertThat(ContractSchemas.violations("brief", dev.nightjar.skills.brief.BriefRenderer.jsonText(brief))).isEmpty();
+    }
 }

@@ -100,7 +100,9 @@ class BriefServiceTest {
         assertThat(items(dana, "Needs your action")).anySatisfy(i -> assertThat((String) i.get("text")).contains("Changes requested on #44", "Lee Park"));
         assertThat(items(dana, "New decisions")).anySatisfy(i -> assertThat((String) i.get("text")).contains("distilled ranker"));
         String md = BriefRenderer.markdown(dana);
-        assertThat(md).startsWith("# Morning brief for dana@example.com").contains("## Needs your action").contains("[1]");
+        // the title names the person; the contract's audience stays the e-mail
+        assertThat(md).startsWith("# Morning brief for Dana Kim\n").contains("## Needs your action").contains("[1]");
+        assertThat(BriefRenderer.json(dana)).containsEntry("audience", "dana@example.com");
         assertThat(ContractSchemas.violations("brief", BriefRenderer.jsonText(dana))).isEmpty();
     }
 

@@ -105,7 +105,7 @@ class BriefDeliveryTest {
         JsonNode dm = slack.posts.get(0);
         assertThat(dm.path("channel").asText()).isEqualTo("U0SAM");
         assertThat(dm.path("blocks").get(0).path("type").asText()).isEqualTo("header");
-        assertThat(dm.path("blocks").get(0).path("text").path("text").asText()).isEqualTo("Morning brief for sam@example.com");
+        assertThat(dm.path("blocks").get(0).path("text").path("text").asText()).isEqualTo("Morning brief for Sam Ortiz");
         assertThat(dm.path("blocks").toString()).contains("America/Los_Angeles");
 
         assertThat(at("2026-11-26T14:59:00Z", deliverer(briefs))).as("06:59 the next day").isZero();

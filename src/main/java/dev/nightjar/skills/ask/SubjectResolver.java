@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 /**
  * Resolves a question's topic to a subject: an issue key ({@code ASR-117}), a Linear initiative or
  * project by name (fuzzy and partial: the share of the name's words found in the topic), a person (by
- * e-mail, GitHub no-reply address or full name, joined across sources), or else a free topic. When two names match equally well, the choice is
+ * e-mail, GitHub no-reply address, full name or a source handle such as a GitHub login, joined across sources), or else a free topic. When two names match equally well, the choice is
  * ambiguous and the others are named as candidates.
  */
 public final class SubjectResolver {
@@ -58,6 +58,9 @@ public final class SubjectResolver {
             if (planned.isPresent()) return planned.get();
             Optional<Subject> person = personByName(topic);
             if (person.isPresent()) return person.get();
+            // a login or source handle ("lnovak", "@lena-n"): the joined person, never the bare handle
+            Optional<IdentityJoin.Person> byHandle = people.personByHandleIn(topic);
+            if (byHandle.isPresent()) return person(byHandle.get());
         }
         return Subject.topic(topic);
     }

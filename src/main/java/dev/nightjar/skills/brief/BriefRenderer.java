@@ -15,7 +15,7 @@ public final class BriefRenderer {
     }
 
     public static String markdown(Brief b) {
-        StringBuilder sb = new StringBuilder("# Morning brief for ").append(b.audience()).append("\n_Changes since ")
+        StringBuilder sb = new StringBuilder("# Morning brief for ").append(b.heading()).append("\n_Changes since ")
                 .append(b.time().ago(b.since())).append(" (").append(b.time().zoneName()).append(")_\n\n");
         if (b.sheet().facts().isEmpty()) return sb.append("Nothing changed in the window.\n").toString();
         if (b.prose() != null) {

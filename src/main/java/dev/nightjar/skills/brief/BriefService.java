@@ -128,7 +128,9 @@ public final class BriefService {
             usage = LlmUsage.of(p);
             if (p.accepted()) prose = p.text().strip();
         }
-        return new Brief(who.label(), since, until, time, sheet, prose, usage);
+        // the title names a person as people call them; the contract's audience stays their e-mail
+        String heading = who.personal() ? ws.people().displayName(who.label()) : who.label();
+        return new Brief(who.label(), heading, since, until, time, sheet, prose, usage);
     }
 
     /**

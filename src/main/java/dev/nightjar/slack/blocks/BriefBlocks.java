@@ -19,7 +19,7 @@ public final class BriefBlocks {
 
     public static Map<String, Object> message(Brief b, ZoneId zone) {
         List<Map<String, Object>> blocks = new ArrayList<>();
-        blocks.add(Blocks.header("Morning brief for " + b.audience()));
+        blocks.add(Blocks.header("Morning brief for " + b.heading()));
         blocks.add(Blocks.context("Changes since " + WHEN.format(b.since().atZone(zone)) + " (" + zone.getId() + ")"));
         if (b.sheet().isEmpty()) {
             blocks.add(Blocks.section("Nothing changed in the window."));
@@ -34,7 +34,7 @@ public final class BriefBlocks {
         }
         if (!b.citations().isEmpty()) blocks.add(Blocks.context("*Sources*\n" + Mrkdwn.sources(b.citations())));
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("text", "Morning brief for " + b.audience() + ": " + b.sheet().facts().size() + " item(s)");
+        m.put("text", "Morning brief for " + b.heading() + ": " + b.sheet().facts().size() + " item(s)");
         m.put("blocks", Blocks.capped(blocks, 1));
         return m;
     }
