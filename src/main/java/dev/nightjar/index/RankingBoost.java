@@ -21,7 +21,8 @@ import org.apache.lucene.search.IndexSearcher;
  * </pre>
  * Truth dominates recency on purpose: a canonical document outranks a newer scratchpad note unless
  * the note matches the query four times better. Recency only breaks ties between similar matches.
- * With query text, the boost re-ranks the best BM25 matches (see {@code DocumentIndex#ranked}); without,
+ * With query text, the boost re-ranks the best BM25 matches (see {@code DocumentSearch#ranked}; with vectors on, that list is then
+ * fused with the nearest-vector list by rank); without,
  * it ranks everything.
  */
 final class RankingBoost extends DoubleValuesSource {

@@ -25,22 +25,38 @@ class SemanticRetrievalSandboxTest {
     Path tmp;
 
     @Test
-    @Disabled("fails as of this commit: BM25 misses the retention review (as intended) but the hybrid top 100 does not "
-            + "contain it either; recency x truth on the flat RRF scores buries the older page under recent comments")
-    void synonymQuestionsAreFoundOnlyWithVectorsAndUnchangedTextsAreNotEmbeddedAgain() throws Exception {
+    void synonymQuestionIsFoundOnlyWithVectorsAndUnchangedTextsAreNotEmbeddedAgain() throws Exception {
+        onSandbox((store, bm25, hybrid) -> {
+            assertFoundOnlyWithVectors(bm25, hybrid, "What is our page load time target?", "Storefront web vitals");
+            assertThat(hybrid.embeddedCount()).isEqualTo(hybrid.documentCount());
+
+            hybrid.rebuild(store); // same texts: every vector is reused from the index being replaced
+            assertThat(hybrid.embeddedCount()).isEqualTo(hybrid.documentCount());
+            assertThat(titles(hybrid, "What is our page load time target?")).contains("Storefront web vitals");
+        });
+    }
+
+    @Test
+    @Disabled("beyond the bundled model: all-MiniLM-L6-v2 (quantized) puts \"How many cancellations did we have?\" at cosine 0.22 "
+            + "to the retention review (churn) and 0.34 to \"PAY-108: Backfill soft decline\"; the page ranks ~835th of the vector list")
+    void cancellationQuestionFindsTheChurnPageOnlyWithVectors() throws Exception {
+        onSandbox((store, bm25, hybrid) ->
+                assertFoundOnlyWithVectors(bm25, hybrid, "How many cancellations did we have?", "Subscription retention review"));
+    }
+
+    /** What a case checks on the synced sandbox company, with a BM25-only index and a hybrid one over the same store. */
+    private interface IndexCase {
+        void check(DocumentStore store, DocumentIndex bm25, DocumentIndex hybrid) throws Exception;
+    }
+
+    private void onSandbox(IndexCase check) throws Exception {
         Clock clock = Clock.fixed(EvalRunner.NOW, ZoneOffset.UTC);
         try (SandboxSync sandbox = new SandboxSync(tmp.resolve("company"), clock, Sleeper.real())) {
             sandbox.sync(false);
             DocumentStore store = sandbox.workspace().documents();
             try (DocumentIndex bm25 = DocumentIndex.open(tmp.resolve("bm25"), store, clock, null);
                  DocumentIndex hybrid = DocumentIndex.open(tmp.resolve("hybrid"), store, clock, new MiniLmEmbedder())) {
-                assertFoundOnlyWithVectors(bm25, hybrid, "How many cancellations did we have?", "Subscription retention review");
-                assertFoundOnlyWithVectors(bm25, hybrid, "What is our page load time target?", "Storefront web vitals");
-                assertThat(hybrid.embeddedCount()).isEqualTo(hybrid.documentCount());
-
-                hybrid.rebuild(store); // same texts: every vector is reused from the index being replaced
-                assertThat(hybrid.embeddedCount()).isEqualTo(hybrid.documentCount());
-                assertThat(titles(hybrid, "How many cancellations did we have?")).contains("Subscription retention review");
+                check.check(store, bm25, hybrid);
             }
         }
     }
