@@ -1,5 +1,7 @@
 package dev.nightjar.skills;
 
+import dev.nightjar.testing.SyncedSandbox;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +15,6 @@ import dev.nightjar.sandbox.SandboxServers;
 import dev.nightjar.skills.decisions.Decision;
 import dev.nightjar.skills.decisions.DecisionLog;
 import dev.nightjar.store.StoredDocument;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +42,6 @@ class BriefSandboxTest {
     static final Pattern ISO_INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
     static final String MAYA = "maya@" + SampleCompany.EMAIL_DOMAIN, JONAS = "jonas@" + SampleCompany.EMAIL_DOMAIN;
 
-    static Path root;
     static Path config;
     static Path data;
     static SandboxServers sandbox;
@@ -49,14 +49,11 @@ class BriefSandboxTest {
 
     @BeforeAll
     static void sync() throws Exception {
-        root = Files.createTempDirectory("brief-sandbox-");
-        config = root.resolve("config");
-        data = root.resolve("data");
-        sandbox = SandboxServers.start(SampleCompany.generate(CLOCK));
+        SyncedSandbox synced = SyncedSandbox.sync("brief-sandbox-", CLOCK);
+        config = synced.config();
+        data = synced.data();
+        sandbox = synced.servers();
         stories = sandbox.company().stories();
-        sandbox.writeConfig(config);
-        CliRunner.Result r = CliRunner.run(config, data, CLOCK, sandbox.env(), "sync");
-        assertThat(r.exit()).as(r.err()).isZero();
     }
 
     @AfterAll

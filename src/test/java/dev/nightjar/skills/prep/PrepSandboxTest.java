@@ -1,5 +1,7 @@
 package dev.nightjar.skills.prep;
 
+import dev.nightjar.testing.SyncedSandbox;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +10,6 @@ import dev.nightjar.cli.CliRunner;
 import dev.nightjar.sandbox.SampleCompany;
 import dev.nightjar.sandbox.SandboxServers;
 import dev.nightjar.testing.ContractSchemas;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,14 +41,11 @@ class PrepSandboxTest {
 
     @BeforeAll
     static void sync() throws Exception {
-        Path root = Files.createTempDirectory("prep-sandbox-");
-        config = root.resolve("config");
-        data = root.resolve("data");
-        sandbox = SandboxServers.start(SampleCompany.generate(CLOCK));
+        SyncedSandbox synced = SyncedSandbox.sync("prep-sandbox-", CLOCK);
+        config = synced.config();
+        data = synced.data();
+        sandbox = synced.servers();
         stories = sandbox.company().stories();
-        sandbox.writeConfig(config);
-        CliRunner.Result r = CliRunner.run(config, data, CLOCK, sandbox.env(), "sync");
-        assertThat(r.exit()).as(r.err()).isZero();
     }
 
     @AfterAll

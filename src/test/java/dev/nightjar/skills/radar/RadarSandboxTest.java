@@ -1,5 +1,7 @@
 package dev.nightjar.skills.radar;
 
+import dev.nightjar.testing.SyncedSandbox;
+
 import dev.nightjar.store.RadarStore;
 import dev.nightjar.model.RadarMatch;
 
@@ -17,7 +19,6 @@ import dev.nightjar.sandbox.SamplePapers;
 import dev.nightjar.sandbox.SandboxServers;
 import dev.nightjar.store.StoredDocument;
 import dev.nightjar.testing.ContractSchemas;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,14 +49,11 @@ class RadarSandboxTest {
 
     @BeforeAll
     static void sync() throws Exception {
-        Path root = Files.createTempDirectory("radar-sandbox-");
-        config = root.resolve("config");
-        data = root.resolve("data");
-        sandbox = SandboxServers.start(SampleCompany.generate(CLOCK));
+        SyncedSandbox synced = SyncedSandbox.sync("radar-sandbox-", CLOCK);
+        config = synced.config();
+        data = synced.data();
+        sandbox = synced.servers();
         papers = SamplePapers.generate(sandbox.company().now());
-        sandbox.writeConfig(config);
-        CliRunner.Result r = CliRunner.run(config, data, CLOCK, sandbox.env(), "sync");
-        assertThat(r.exit()).as(r.err()).isZero();
     }
 
     @AfterAll
