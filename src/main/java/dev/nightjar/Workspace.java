@@ -39,6 +39,8 @@ public final class Workspace implements AutoCloseable {
     private final Database db;
     private final DocumentStore documents;
     private final ChangeFeed feed = new ChangeFeed();
+    /** Only reads: the index is opened without its writer when it is current. */
+    private final boolean reading;
     private DocumentIndex index;
     private TruthPolicy truthPolicy;
     private PeopleDirectory people;
@@ -53,6 +55,20 @@ public final class Workspace implements AutoCloseable {
 
     /** @param sharing whether this process serves the store to others or only joins (short commands) */
     public Workspace(Path dataDir, ConfigDir config, Environment env, Clock clock, Database.Sharing sharing) {
+        this(dataDir, config, env, clock, sharing, false);
+    }
+
+    /**
+     * The workspace of a short command that only reads (ask, brief, prep, show): it joins the store and
+     * opens the index without its writer when the index already holds every change
+     * ({@link DocumentIndex#openForReading}).
+     */
+    public static Workspace forReading(Path dataDir, ConfigDir config, Environment env, Clock clock) {
+        return new Workspace(dataDir, config, env, clock, Database.Sharing.JOIN, true);
+    }
+
+    private Workspace(Path dataDir, ConfigDir config, Environment env, Clock clock, Database.Sharing sharing, boolean reading) {
+        this.reading = reading;
         this.dataDir = Database.DataDirs.ensureWritable(dataDir);
         this.config = config;
         this.env = env;
@@ -80,7 +96,7 @@ public final class Workspace implements AutoCloseable {
 
     /** The index, opened (and caught up with the store) on first use. */
     public synchronized DocumentIndex index() {
-        if (index == null) index = DocumentIndex.open(dataDir, documents, clock);
+        if (index == null) index = reading ? DocumentIndex.openForReading(dataDir, documents, clock) : DocumentIndex.open(dataDir, documents, clock);
         return index;
     }
 

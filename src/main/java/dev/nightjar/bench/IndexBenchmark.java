@@ -57,30 +57,34 @@ final class IndexBenchmark {
 
     Result run(java.io.PrintWriter log) throws IOException {
         Instant now = Instant.now();
-        // warm both paths up on a small corpus so the JIT does not favour whichever runs second
+        // warm all paths up on a small corpus so the JIT does not favour whichever runs second
         ingestOurs(dir.resolve("warm-ours"), Math.min(5_000, docs), now, new double[2], true).close();
         ingestOurs(dir.resolve("warm-readback"), Math.min(5_000, docs), now, new double[2], false).close();
-        ingestRaw(dir.resolve("warm-raw"), Math.min(5_000, docs), now);
+        try (RawIngest warm = new RawIngest(dir.resolve("warm-raw"), now)) {
+            warm.slice(0, Math.min(5_000, docs));
+        }
 
-        log.printf("  raw Lucene: indexing %,d documents...%n", docs);
+        log.printf("  raw Lucene, Nightjar as before (the index reads each batch back from the store) and Nightjar now:%n"
+                + "  %,d documents each, interleaved %,d at a time...%n", docs, BATCH);
         log.flush();
-        long t0 = System.nanoTime();
-        ingestRaw(dir.resolve("raw"), docs, now);
-        double raw = seconds(t0);
-
-        log.printf("  Nightjar as before (the index reads each batch back from the store): %,d documents...%n", docs);
-        log.flush();
-        double[] readBackSplit = new double[2];
-        long t3 = System.nanoTime();
-        ingestOurs(dir.resolve("ours-readback"), docs, now, readBackSplit, false).close();
-        double readBack = seconds(t3);
-
-        log.printf("  Nightjar: normalize + store + index %,d documents...%n", docs);
-        log.flush();
-        double[] split = new double[2];
-        long t1 = System.nanoTime();
-        try (Workspace ws = ingestOurs(dir.resolve("ours"), docs, now, split, true)) {
-            double ours = seconds(t1);
+        // Interleaved slices, the first variant rotating: on a shared machine the load changes over minutes,
+        // and a variant run whole after another would meet a different machine (a 0.42x that was load).
+        OursIngest ours = new OursIngest(dir.resolve("ours"), now, true);
+        double rawSeconds, readBackSeconds, readBackIndexSeconds;
+        try (RawIngest raw = new RawIngest(dir.resolve("raw"), now); OursIngest readBack = new OursIngest(dir.resolve("ours-readback"), now, false)) {
+            List<Ingest> variants = List.of(raw, readBack, ours);
+            for (int i = 0, round = 0; i < docs; i += BATCH, round++) {
+                for (int k = 0; k < variants.size(); k++) variants.get((round + k) % variants.size()).slice(i, Math.min(BATCH, docs - i));
+            }
+            for (Ingest v : variants) v.finish();
+            rawSeconds = raw.seconds;
+            readBackSeconds = readBack.seconds();
+            readBackIndexSeconds = readBack.split[1];
+        } catch (IOException | RuntimeException e) {
+            ours.close();
+            throw e;
+        }
+        try (Workspace ws = ours.ws) {
             List<String> qs = new SyntheticCorpus(99, now).queries(queries);
             double[][] latency;
             Analyzer analyzer = DocumentIndex.newAnalyzer();
@@ -103,52 +107,124 @@ final class IndexBenchmark {
             ws.index().rebuild(ws.documents());
             double rebuild = seconds(t2);
             long peak = heapPeak();
-            return new Result(docs, ours, raw, split[0], split[1], ws.index().sizeBytes(), size(dir.resolve("raw")), oursLatency,
-                    rawLatency, peak, rebuild, readBack, readBackSplit[1]);
+            return new Result(docs, ours.seconds(), rawSeconds, ours.split[0], ours.split[1], ws.index().sizeBytes(),
+                    size(dir.resolve("raw")), oursLatency, rawLatency, peak, rebuild, readBackSeconds, readBackIndexSeconds);
         }
     }
 
     /**
+     * Our path on {@code n} synthetic documents into a new workspace under {@code root}, which the caller closes.
+     *
+     * @param split     receives seconds spent in the store write [0] and in the index [1]
      * @param fromWrite index each batch from the write that committed it, as the nightly job does; false:
      *                  replay it from the store (how the index caught up before, kept for the before/after figure)
      */
     static Workspace ingestOurs(Path root, int n, Instant now, double[] split, boolean fromWrite) {
-        Workspace ws = new Workspace(root.resolve("data"), new ConfigDir(root.resolve("config")), Environment.of(Map.of()), Clock.systemUTC());
-        TruthAssessor truth = new TruthAssessor(ws.truthPolicy(), ws.canonicalMarks(), ws.clock());
-        SyntheticCorpus corpus = new SyntheticCorpus(1, now);
-        ws.index();
-        // a store without the change feed, so the index step is timed apart from the write as before
-        DocumentStore unfollowed = new DocumentStore(ws.database(), ws.clock());
-        for (int i = 0; i < n; i += BATCH) {
-            List<Document> batch = corpus.batch(i, Math.min(BATCH, n - i));
+        OursIngest ours = new OursIngest(root, now, fromWrite);
+        for (int i = 0; i < n; i += BATCH) ours.slice(i, Math.min(BATCH, n - i));
+        ours.finish();
+        split[0] += ours.split[0];
+        split[1] += ours.split[1];
+        return ours.ws;
+    }
+
+    /** One way of indexing the synthetic corpus, fed a slice at a time. */
+    private interface Ingest {
+        /** Indexes documents {@code from} .. {@code from + n - 1} of the corpus. */
+        void slice(int from, int n) throws IOException;
+
+        /** A durable commit, as every variant ends with. */
+        void finish() throws IOException;
+    }
+
+    /** Normalize + store + index, through a workspace's store and index as the nightly job writes; closing closes the workspace. */
+    private static final class OursIngest implements Ingest, AutoCloseable {
+        final Workspace ws;
+        /** Seconds in the store write [0] and in the index [1]. */
+        final double[] split = new double[2];
+        private final boolean fromWrite;
+        private final TruthAssessor truth;
+        private final SyntheticCorpus corpus;
+        private final DocumentStore unfollowed;
+
+        OursIngest(Path root, Instant now, boolean fromWrite) {
+            this.ws = new Workspace(root.resolve("data"), new ConfigDir(root.resolve("config")), Environment.of(Map.of()), Clock.systemUTC());
+            this.fromWrite = fromWrite;
+            this.truth = new TruthAssessor(ws.truthPolicy(), ws.canonicalMarks(), ws.clock());
+            this.corpus = new SyntheticCorpus(1, now);
+            ws.index();
+            // a store without the change feed, so the index step is timed apart from the write as before
+            this.unfollowed = new DocumentStore(ws.database(), ws.clock());
+        }
+
+        @Override
+        public void slice(int from, int n) {
+            List<Document> batch = corpus.batch(from, n);
             long a = System.nanoTime();
             var written = unfollowed.writeBatch(new Normalized(batch, List.of(), List.of(), List.of()), truth);
             long b = System.nanoTime();
             if (fromWrite) ws.index().applyCommitted(written.changes(), unfollowed); // as the change feed does after each commit
             else ws.index().catchUp(unfollowed);
-
             split[0] += (b - a) / 1e9;
             split[1] += (System.nanoTime() - b) / 1e9;
         }
-        // a durable commit, as the raw baseline ends with one; the index otherwise commits every 10 s, so
-        // a small corpus would leave nothing on disk for the raw searcher to open
-        long c = System.nanoTime();
-        ws.index().commit();
-        split[1] += (System.nanoTime() - c) / 1e9;
-        return ws;
+
+        @Override
+        public void finish() {
+            // the index otherwise commits every 10 s, so a small corpus would leave nothing on disk for the raw searcher
+            long c = System.nanoTime();
+            ws.index().commit();
+            split[1] += (System.nanoTime() - c) / 1e9;
+        }
+
+        double seconds() {
+            return split[0] + split[1];
+        }
+
+        @Override
+        public void close() {
+            ws.close();
+        }
     }
 
-    private void ingestRaw(Path root, int n, Instant now) throws IOException {
-        Files.createDirectories(root);
-        SyntheticCorpus corpus = new SyntheticCorpus(1, now);
-        try (FSDirectory d = FSDirectory.open(root);
-             IndexWriter writer = new IndexWriter(d, new IndexWriterConfig(DocumentIndex.newAnalyzer()).setRAMBufferSizeMB(64))) {
-            for (int i = 0; i < n; i++) {
+    /** The baseline: the same documents, analyzer and fields straight into an {@link IndexWriter}. */
+    private static final class RawIngest implements Ingest, AutoCloseable {
+        private final FSDirectory directory;
+        private final IndexWriter writer;
+        private final SyntheticCorpus corpus;
+        private final Instant now;
+        double seconds;
+
+        RawIngest(Path root, Instant now) throws IOException {
+            Files.createDirectories(root);
+            this.directory = FSDirectory.open(root);
+            this.writer = new IndexWriter(directory, new IndexWriterConfig(DocumentIndex.newAnalyzer()).setRAMBufferSizeMB(64));
+            this.corpus = new SyntheticCorpus(1, now);
+            this.now = now;
+        }
+
+        @Override
+        public void slice(int from, int n) throws IOException {
+            long t = System.nanoTime();
+            for (int i = from; i < from + n; i++) {
                 Document doc = corpus.document(i);
                 StoredDocument stored = new StoredDocument(doc, 1, "", TruthLevel.RECORD, "", null, false, null, null, now, now, i);
                 writer.addDocument(DocumentIndex.toLucene(stored));
             }
+            seconds += (System.nanoTime() - t) / 1e9;
+        }
+
+        @Override
+        public void finish() throws IOException {
+            long t = System.nanoTime();
             writer.commit();
+            seconds += (System.nanoTime() - t) / 1e9;
+        }
+
+        @Override
+        public void close() throws IOException {
+            writer.close();
+            directory.close();
         }
     }
 

@@ -11,8 +11,11 @@ import dev.nightjar.truth.RefusedException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,12 +32,21 @@ import picocli.CommandLine.Spec;
 @Command(name = "nightjar", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Knowledge coordinator: nightly sync of Linear, GitHub, W&B, Notion and Slack into a cited ground-truth store.",
         footer = {"", "Exit codes: 0 success, 1 the work failed, 2 usage or configuration error, 3 refused (not an admin),",
-                "4 not started (another sync is running). `nightjar help COMMAND` or `nightjar COMMAND --help` for details."},
-        subcommands = {DemoCommand.class, SyncCommand.class, AskCommand.class, BriefCommand.class, PrepCommand.class, ScratchpadCommand.class,
-                CanonicalCommand.class, ShowCommand.class, StatusCommand.class, ReindexCommand.class, ServeCommand.class, MigrateCommand.class, dev.nightjar.bench.BenchCommand.class,
-                dev.nightjar.eval.EvalCommand.class,
-                HelpCommand.class})
+                "4 not started (another sync is running). `nightjar help COMMAND` or `nightjar COMMAND --help` for details."})
 public final class Cli implements Callable<Integer> {
+
+    /**
+     * Every command, in the order `nightjar --help` lists them. Not in the {@code @Command} annotation:
+     * picocli builds the model of every listed subcommand by reflection before it parses, a tenth of a
+     * cold `ask` (JFR samples); {@link #commandsFor} adds only the one a command line names.
+     */
+    static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, SyncCommand.class, AskCommand.class, BriefCommand.class,
+            PrepCommand.class, ScratchpadCommand.class, CanonicalCommand.class, ShowCommand.class, StatusCommand.class,
+            ReindexCommand.class, ServeCommand.class, MigrateCommand.class, dev.nightjar.bench.BenchCommand.class,
+            dev.nightjar.eval.EvalCommand.class, HelpCommand.class);
+
+    /** The root's options that take a value; the command word is the first other word. */
+    private static final Set<String> VALUED_OPTIONS = Set.of("--config-dir", "--data-dir");
 
     /** Exit codes (README "Exit codes"). BUSY: a refused start is not a failure of the work. */
     public static final int OK = 0, FAILED = 1, USAGE = 2, REFUSED = 3, BUSY = 4;
@@ -76,7 +88,7 @@ public final class Cli implements Callable<Integer> {
     public static int execute(Environment env, Clock clock, Map<String, Object> extraBeans, PrintWriter out, PrintWriter err,
                               String... args) {
         Cli cli = new Cli(env, clock, extraBeans);
-        CommandLine cmd = new CommandLine(cli);
+        CommandLine cmd = commandLine(cli, args);
         cmd.setOut(out);
         cmd.setErr(err);
         CommandHelp.install(cmd);
@@ -93,6 +105,36 @@ public final class Cli implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The picocli tree for {@code args}: the root and the commands {@link #commandsFor} picks (all for no args). */
+    static CommandLine commandLine(Cli cli, String... args) {
+        CommandLine cmd = new CommandLine(cli);
+        for (Class<?> command : commandsFor(args)) cmd.addSubcommand(command);
+        return cmd;
+    }
+
+    /**
+     * The commands a command line needs: only the one it names, or all of them when it names none, an
+     * unknown one or `help` (the usage lists them all, and a typo gets "did you mean").
+     */
+    static List<Class<?>> commandsFor(String... args) {
+        boolean skipValue = false;
+        for (String arg : args) {
+            if (skipValue) {
+                skipValue = false;
+            } else if (VALUED_OPTIONS.contains(arg)) {
+                skipValue = true;
+            } else if (!arg.startsWith("-")) {
+                return COMMANDS.stream().filter(c -> !c.equals(HelpCommand.class) && nameOf(c).equals(arg)).findFirst()
+                        .<List<Class<?>>>map(List::of).orElse(COMMANDS);
+            }
+        }
+        return COMMANDS;
+    }
+
+    private static String nameOf(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     /** Bare `nightjar`: the usage, as a usage error (a script that forgot its command should not pass). */
@@ -149,7 +191,42 @@ public final class Cli implements Callable<Integer> {
      */
     Workspace openWorkspace() {
         Path data = existingStore();
-        return new Workspace(data, checkedConfig(), env, clock, Database.Sharing.JOIN);
+        ConfigDir config = configDir();
+        // Parsing every configuration file (ConfigCheck) is Jackson's first use of each settings type, about
+        // a tenth of a cold `ask` in JFR samples; it runs on the second core while this thread opens the
+        // store and the index, and the command starts only once it has passed. A broken file is reported
+        // before any other error, as when the check ran first.
+        FutureTask<List<String>> check = new FutureTask<>(() -> ConfigCheck.problems(config));
+        Thread checker = new Thread(check, "nightjar-config-check");
+        checker.setDaemon(true);
+        checker.start();
+        Workspace ws;
+        try {
+            ws = Workspace.forReading(data, config, env, clock);
+            ws.index();
+        } catch (RuntimeException e) {
+            ConfigCheck.requireNone(problems(check));
+            throw e;
+        }
+        try {
+            ConfigCheck.requireNone(problems(check));
+        } catch (ConfigException e) {
+            ws.close();
+            throw e;
+        }
+        return ws;
+    }
+
+    private static List<String> problems(FutureTask<List<String>> check) {
+        try {
+            return check.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfigException("interrupted while checking the configuration");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** As {@link #openWorkspace()} for `status`, which reads no configuration (so a broken file cannot hide the store's state). */

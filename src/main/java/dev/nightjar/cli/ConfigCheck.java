@@ -22,7 +22,11 @@ final class ConfigCheck {
 
     /** @throws ConfigException one line per broken file, when any is */
     static void requireValid(ConfigDir config) {
-        List<String> problems = problems(config);
+        requireNone(problems(config));
+    }
+
+    /** @throws ConfigException one line per problem, when there is any */
+    static void requireNone(List<String> problems) {
         if (!problems.isEmpty()) throw new ConfigException(String.join("\n", problems));
     }
 

@@ -8,6 +8,8 @@ import java.time.Clock;
 /** Entry point of {@code target/nightjar.jar}. */
 public final class Main {
 
+    private static final String COMMONS_LOGGING_FACTORY = "org.apache.commons.logging.LogFactory";
+
     private Main() {
     }
 
@@ -15,6 +17,12 @@ public final class Main {
         // before logging starts: --debug also shows the framework's own errors (logback.xml reads this)
         if (java.util.Arrays.asList(args).contains("--debug")) System.setProperty("nightjar.batch.log", "WARN");
         installLogging();
+        // Spring logs through commons-logging, whose discovery probes the class path for Log4j first; a class
+        // that is not there is looked for in every jar (~30 ms of a cold `ask` in JFR samples). Nightjar
+        // logs through SLF4J, so name that factory. An operator's own choice (-D...) is kept.
+        if (System.getProperty(COMMONS_LOGGING_FACTORY) == null) {
+            System.setProperty(COMMONS_LOGGING_FACTORY, "org.apache.commons.logging.impl.Slf4jLogFactory");
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(Cli.execute(Environment.system(), Clock.systemUTC(), out, err, args));

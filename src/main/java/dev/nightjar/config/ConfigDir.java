@@ -22,11 +22,14 @@ import java.util.Optional;
  */
 public final class ConfigDir {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-            .registerModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    /** Built on first parse, not with the first ConfigDir: a command that parses on another thread builds it there. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                .registerModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
 
     private final Path dir;
 
@@ -71,12 +74,12 @@ public final class ConfigDir {
 
     public static <T> T parseYaml(String text, Class<T> type, String where) {
         try {
-            com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(text);
+            com.fasterxml.jackson.databind.JsonNode tree = Yaml.MAPPER.readTree(text);
             if (tree == null || tree.isNull() || tree.isMissingNode()) throw new ConfigException(where + ": the file is empty");
             if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode o && !o.has("enabled") && hasEnabledSwitch(type)) {
                 o.put("enabled", true); // a connector file that exists is on unless it says `enabled: false`
             }
-            return YAML.treeToValue(tree, type);
+            return Yaml.MAPPER.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
             String path = e.getPath().size() > 1 ? " under " + keyPath(e.getPath().subList(0, e.getPath().size() - 1)) : "";
             throw new ConfigException(where + ": unknown key '" + e.getPropertyName() + "'" + path + " (known keys: " + String.join(", ",

@@ -51,16 +51,21 @@ public final class DocumentIndex implements AutoCloseable {
     static final int WRITE_BATCH = 64;
 
     private DocumentIndex(Path dir, Clock clock, Embedder embedder) throws IOException {
+        this(dir, clock, embedder, true);
+    }
+
+    /** @param write take the writer (when no other process holds it); false: read the last commit only */
+    private DocumentIndex(Path dir, Clock clock, Embedder embedder, boolean write) throws IOException {
         this.clock = clock;
         this.vectors = embedder == null ? null : new DocumentVectors(embedder);
         this.directory = FSDirectory.open(dir);
-        org.apache.lucene.index.TieredMergePolicy merges = new org.apache.lucene.index.TieredMergePolicy();
-        merges.setForceMergeDeletesPctAllowed(0.0); // compact() removes every deleted document
-        IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64).setMergePolicy(merges);
+        if (!write && !DirectoryReader.indexExists(directory)) {
+            directory.close();
+            throw new org.apache.lucene.index.IndexNotFoundException("no commit in " + dir);
+        }
         IndexWriter w;
         try {
-            w = new IndexWriter(directory, config);
+            w = write ? new IndexWriter(directory, writerConfig()) : null;
         } catch (LockObtainFailedException e) {
             // `serve` (or a sync) holds the writer: read its commits instead, so `ask` and `brief` still work
             if (!DirectoryReader.indexExists(directory)) {
@@ -73,6 +78,13 @@ public final class DocumentIndex implements AutoCloseable {
         this.searchers = w != null ? new SearcherManager(w, null) : new SearcherManager(directory, null);
         this.search = new DocumentSearch(searchers, analyzer, clock, vectors);
         this.appliedSeq = committedSeq();
+    }
+
+    private IndexWriterConfig writerConfig() {
+        org.apache.lucene.index.TieredMergePolicy merges = new org.apache.lucene.index.TieredMergePolicy();
+        merges.setForceMergeDeletesPctAllowed(0.0); // compact() removes every deleted document
+        return new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64).setMergePolicy(merges);
     }
 
     /** The last store change ({@code change_seq}) applied to this index; the health view's lag is the store's newer ones. */
@@ -114,6 +126,29 @@ public final class DocumentIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the index in " + dir, e);
         }
+    }
+
+    /**
+     * For a command that only reads (ask, brief, show): when the last commit already holds every store
+     * change and was built with this schema and vector setting, a reader on that commit, without the
+     * writer, which a cold `ask` spent a tenth of its time opening and which would keep a starting `serve`
+     * from taking the index meanwhile. Otherwise as {@link #open(Path, DocumentStore, Clock)}: the writer
+     * replays what the commit lacks. The reader never writes; a write in this process leaves the index
+     * behind the store, which the next writer's catch-up replays from the change sequence.
+     */
+    public static DocumentIndex openForReading(Path dataDir, DocumentStore store, Clock clock) {
+        Embedder embedder = VectorSwitch.fromEnvironment(dataDir);
+        Path dir = Database.DataDirs.ensureWritable(dataDir).resolve("index");
+        try {
+            DocumentIndex reader = new DocumentIndex(dir, clock, embedder, false);
+            if (!reader.builtWithOlderSchema() && reader.appliedSeq >= store.maxChangeSeq()) return reader;
+            reader.close();
+        } catch (org.apache.lucene.index.IndexNotFoundException e) {
+            // no commit yet: the writer below creates the index
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the index in " + dir, e);
+        }
+        return open(dataDir, store, clock, embedder);
     }
 
     /**

@@ -25,7 +25,7 @@ class CommandLineUsageTest {
     /** Every command path below `nightjar`, e.g. [status], [canonical, mark]: taken from the real tree, so a new command is covered. */
     static List<List<String>> commandPaths() {
         List<List<String>> paths = new ArrayList<>();
-        collect(new CommandLine(new Cli(Environment.of(Map.of()), Clock.systemUTC(), Map.of())), new ArrayList<>(), paths);
+        collect(Cli.commandLine(new Cli(Environment.of(Map.of()), Clock.systemUTC(), Map.of())), new ArrayList<>(), paths);
         return paths;
     }
 
@@ -63,6 +63,19 @@ class CommandLineUsageTest {
             assertThat(r.exit()).as("nightjar help " + String.join(" ", path) + ": " + r.err()).isZero();
             assertThat(r.out()).startsWith("Usage: " + name);
         }
+    }
+
+    @Test
+    void aCommandLineBuildsOnlyTheCommandItNamesAndHelpOrATypoBuildsThemAll() {
+        assertThat(Cli.commandsFor("--data-dir", "ask", "ask", "where do we stand?")).containsExactly(AskCommand.class);
+        assertThat(Cli.commandsFor("--debug", "--config-dir=conf", "canonical", "list")).containsExactly(CanonicalCommand.class);
+        assertThat(Cli.commandsFor("help", "ask")).isEqualTo(Cli.COMMANDS);
+        assertThat(Cli.commandsFor("satus")).isEqualTo(Cli.COMMANDS);
+        assertThat(Cli.commandsFor("--help")).isEqualTo(Cli.COMMANDS);
+        // the one built answers as it did with all of them: its help, and the global options after it
+        CliRunner.Result help = run("ask", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("Usage: nightjar ask");
     }
 
     @Test

@@ -179,6 +179,34 @@ class DocumentIndexTest {
     }
 
     @Test
+    void aReadingCommandOpensACurrentIndexWithoutItsWriterAndABehindOneWithIt() {
+        Path root = tmp.resolve("reading");
+        Path data = root.resolve("data");
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        try (Workspace ws = TempWorkspace.open(root)) {
+            TempWorkspace.ingest(ws, List.of(doc("linear:issue:A-1", "first", "alpha", now)));
+        }
+        try (Workspace ws = TempWorkspace.open(root)) {
+            try (DocumentIndex current = DocumentIndex.openForReading(data, ws.documents(), clock)) {
+                assertThat(current.readOnly()).isTrue();
+                assertThat(ids(current.search(SearchRequest.of("alpha", 10)))).containsExactly("linear:issue:A-1");
+                // it does not hold the write lock: a `serve` starting meanwhile still takes the writer
+                try (DocumentIndex writer = DocumentIndex.open(data, ws.documents(), clock)) {
+                    assertThat(writer.readOnly()).isFalse();
+                }
+            }
+            // the store moves on without the index: another process's write, not followed here
+            DocumentStore otherProcess = new DocumentStore(ws.database(), clock);
+            otherProcess.write(new Normalized(List.of(doc("linear:issue:A-2", "second", "alpha beta", now)),
+                    List.of(), List.of(), List.of()), d -> ws.truthPolicy().assess(d, Optional.empty(), now));
+            try (DocumentIndex behind = DocumentIndex.openForReading(data, new DocumentStore(ws.database(), clock), clock)) {
+                assertThat(behind.readOnly()).isFalse();
+                assertThat(ids(behind.search(SearchRequest.of("alpha", 10)))).containsExactlyInAnyOrder("linear:issue:A-1", "linear:issue:A-2");
+            }
+        }
+    }
+
+    @Test
     void anIndexBuiltWithAnOlderFieldLayoutIsRebuiltOnOpen() throws Exception {
         Path root = tmp.resolve("old");
         try (Workspace ws = TempWorkspace.open(root)) {
