@@ -53,9 +53,11 @@ final class BenchReport {
                 f("%.2f×", ours / raw));
         row(sb, "  where our time goes: H2 upsert / Lucene update", f("%.1f s / %.1f s", r.storeSeconds(), r.indexSeconds()),
                 f("%.1f s", r.rawSeconds()), "");
-        double before = r.docs() / r.readBackSeconds();
-        row(sb, "  before: the index reading each batch back from the store (docs/s; index part)",
-                f("%,.0f (%.1f s)", before, r.readBackIndexSeconds()), f("%,.0f", raw), f("%.2f×", before / raw));
+        if (r.readBackSeconds() > 0) { // 0: not measured (--skip-before)
+            double before = r.docs() / r.readBackSeconds();
+            row(sb, "  before: the index reading each batch back from the store (docs/s; index part)",
+                    f("%,.0f (%.1f s)", before, r.readBackIndexSeconds()), f("%,.0f", raw), f("%.2f×", before / raw));
+        }
         row(sb, "ask retrieval p50 (ms) vs raw IndexSearcher", f("%.2f", r.oursLatencyMs()[0]), f("%.2f", r.rawLatencyMs()[0]),
                 f("%.2f×", r.oursLatencyMs()[0] / r.rawLatencyMs()[0]));
         row(sb, "ask retrieval p99 (ms) vs raw IndexSearcher", f("%.2f", r.oursLatencyMs()[1]), f("%.2f", r.rawLatencyMs()[1]),

@@ -48,38 +48,44 @@ final class IndexBenchmark {
     private final Path dir;
     private final int docs;
     private final int queries;
+    /** Also time the before-variant (the index reading each batch back from the store). */
+    private final boolean withBefore;
 
-    IndexBenchmark(Path dir, int docs, int queries) {
+    IndexBenchmark(Path dir, int docs, int queries, boolean withBefore) {
         this.dir = dir;
         this.docs = docs;
         this.queries = queries;
+        this.withBefore = withBefore;
     }
 
     Result run(java.io.PrintWriter log) throws IOException {
         Instant now = Instant.now();
         // warm all paths up on a small corpus so the JIT does not favour whichever runs second
         ingestOurs(dir.resolve("warm-ours"), Math.min(5_000, docs), now, new double[2], true).close();
-        ingestOurs(dir.resolve("warm-readback"), Math.min(5_000, docs), now, new double[2], false).close();
+        if (withBefore) ingestOurs(dir.resolve("warm-readback"), Math.min(5_000, docs), now, new double[2], false).close();
         try (RawIngest warm = new RawIngest(dir.resolve("warm-raw"), now)) {
             warm.slice(0, Math.min(5_000, docs));
         }
 
-        log.printf("  raw Lucene, Nightjar as before (the index reads each batch back from the store) and Nightjar now:%n"
-                + "  %,d documents each, interleaved %,d at a time...%n", docs, BATCH);
+        log.printf("  raw Lucene,%s Nightjar now: %,d documents each, interleaved %,d at a time...%n",
+                withBefore ? " Nightjar as before (the index reads each batch back from the store) and" : "", docs, BATCH);
         log.flush();
         // Interleaved slices, the first variant rotating: on a shared machine the load changes over minutes,
         // and a variant run whole after another would meet a different machine (a 0.42x that was load).
         OursIngest ours = new OursIngest(dir.resolve("ours"), now, true);
-        double rawSeconds, readBackSeconds, readBackIndexSeconds;
-        try (RawIngest raw = new RawIngest(dir.resolve("raw"), now); OursIngest readBack = new OursIngest(dir.resolve("ours-readback"), now, false)) {
-            List<Ingest> variants = List.of(raw, readBack, ours);
+        double rawSeconds, readBackSeconds = 0, readBackIndexSeconds = 0;
+        try (RawIngest raw = new RawIngest(dir.resolve("raw"), now);
+             OursIngest readBack = withBefore ? new OursIngest(dir.resolve("ours-readback"), now, false) : null) {
+            List<Ingest> variants = readBack == null ? List.of(raw, ours) : List.of(raw, readBack, ours);
             for (int i = 0, round = 0; i < docs; i += BATCH, round++) {
                 for (int k = 0; k < variants.size(); k++) variants.get((round + k) % variants.size()).slice(i, Math.min(BATCH, docs - i));
             }
             for (Ingest v : variants) v.finish();
             rawSeconds = raw.seconds;
-            readBackSeconds = readBack.seconds();
-            readBackIndexSeconds = readBack.split[1];
+            if (readBack != null) {
+                readBackSeconds = readBack.seconds();
+                readBackIndexSeconds = readBack.split[1];
+            }
         } catch (IOException | RuntimeException e) {
             ours.close();
             throw e;
