@@ -36,7 +36,7 @@ public final class DocumentIndex implements AutoCloseable {
     private final Analyzer analyzer = newAnalyzer();
     private final FSDirectory directory;
     private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private final FreshSearchers searchers;
     private final Clock clock;
     private final DocumentSearch search;
     /** The dense half of the index; null when vectors are off (BM25 only). */
@@ -75,7 +75,7 @@ public final class DocumentIndex implements AutoCloseable {
             w = null;
         }
         this.writer = w;
-        this.searchers = w != null ? new SearcherManager(w, null) : new SearcherManager(directory, null);
+        this.searchers = new FreshSearchers(w != null ? new SearcherManager(w, null) : new SearcherManager(directory, null));
         this.search = new DocumentSearch(searchers, analyzer, clock, vectors);
         this.appliedSeq = committedSeq();
     }
@@ -204,9 +204,10 @@ public final class DocumentIndex implements AutoCloseable {
         return changes.created().size() + changes.changed().size() + changes.deleted().size();
     }
 
+    /** A durable commit when one is due, else the next search refreshes ({@link FreshSearchers}). */
     private void commitOrRefresh() {
         if (System.nanoTime() - lastCommitNanos > COMMIT_INTERVAL.toNanos()) commit();
-        else refresh();
+        else searchers.written();
     }
 
     /**
@@ -218,6 +219,10 @@ public final class DocumentIndex implements AutoCloseable {
         requireWriter("compact the index");
         try {
             writer.forceMergeDeletes(true);
+            // TieredMergePolicy merges segments with deletes together but leaves a lone one as it is (Lucene
+            // 10.6: one flushed segment of 300 documents, 200 deleted, stays so), which is what a night's
+            // writes become when no search refreshed in between (FreshSearchers): rewrite it then
+            if (writer.hasDeletions()) writer.forceMerge(1);
             commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -234,7 +239,7 @@ public final class DocumentIndex implements AutoCloseable {
         requireWriter("rebuild the index");
         try {
             // the view before deleteAll keeps the old vectors readable, so unchanged texts are not embedded again
-            IndexSearcher before = vectors == null ? null : searchers.acquire();
+            IndexSearcher before = vectors == null ? null : searchers.acquireAsIs();
             try {
                 writer.deleteAll();
                 int[] count = {0};
@@ -289,7 +294,7 @@ public final class DocumentIndex implements AutoCloseable {
     private List<org.apache.lucene.document.Document> luceneDocs(List<StoredDocument> stored, boolean reuse) {
         if (vectors == null || !reuse) return luceneDocs(stored, (IndexSearcher) null);
         try {
-            IndexSearcher current = searchers.acquire();
+            IndexSearcher current = searchers.acquireAsIs(); // an older view only means embedding again
             try {
                 return luceneDocs(stored, current);
             } finally {
@@ -320,7 +325,7 @@ public final class DocumentIndex implements AutoCloseable {
                     IndexFields.COMMIT_SCHEMA, IndexFields.SCHEMA_VERSION, IndexFields.COMMIT_VECTORS, vectorsLabel()).entrySet());
             writer.commit();
             lastCommitNanos = System.nanoTime();
-            searchers.maybeRefreshBlocking();
+            searchers.refresh();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -337,7 +342,7 @@ public final class DocumentIndex implements AutoCloseable {
 
     private void refresh() {
         try {
-            searchers.maybeRefreshBlocking();
+            searchers.refresh();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,7 +19,6 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -34,13 +33,13 @@ final class DocumentSearch {
     /** How many BM25 matches truth and recency may re-rank. */
     static final int RESCORE_WINDOW = 100;
 
-    private final SearcherManager searchers;
+    private final FreshSearchers searchers;
     private final Analyzer analyzer;
     private final Clock clock;
     /** Null when vectors are off. */
     private final DocumentVectors vectors;
 
-    DocumentSearch(SearcherManager searchers, Analyzer analyzer, Clock clock, DocumentVectors vectors) {
+    DocumentSearch(FreshSearchers searchers, Analyzer analyzer, Clock clock, DocumentVectors vectors) {
         this.searchers = searchers;
         this.vectors = vectors;
         this.analyzer = analyzer;

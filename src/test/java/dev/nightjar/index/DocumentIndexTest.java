@@ -207,6 +207,26 @@ class DocumentIndexTest {
     }
 
     @Test
+    void writesNobodySearchesBetweenAreFlushedTogetherAndASearchStillSeesEachOne() throws Exception {
+        Path root = tmp.resolve("lazy-refresh");
+        try (Workspace ws = TempWorkspace.open(root)) {
+            ws.index();
+            for (int i = 1; i <= 5; i++) TempWorkspace.ingest(ws, List.of(doc("linear:issue:A-" + i, "issue " + i, "alpha", now)));
+            // read-your-writes: the search refreshes first
+            assertThat(ids(ws.index().search(SearchRequest.of("alpha", 10)))).hasSize(5);
+            TempWorkspace.ingest(ws, List.of(doc("linear:issue:A-6", "issue 6", "alpha", now)));
+            assertThat(ids(ws.index().search(SearchRequest.of("alpha", 10)))).contains("linear:issue:A-6");
+            ws.index().commit();
+        }
+        // a refresh after every write would have flushed one segment per write (6 here); searches flushed twice
+        try (var dir = org.apache.lucene.store.FSDirectory.open(root.resolve("data/index"));
+             var reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
+            assertThat(reader.numDocs()).isEqualTo(6);
+            assertThat(reader.leaves()).hasSize(2);
+        }
+    }
+
+    @Test
     void anIndexBuiltWithAnOlderFieldLayoutIsRebuiltOnOpen() throws Exception {
         Path root = tmp.resolve("old");
         try (Workspace ws = TempWorkspace.open(root)) {
