@@ -29,7 +29,7 @@ class PrepSandboxTest {
 
     static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    static final String MAYA = mail("maya"), LENA = mail("lena"), BEN = mail("ben");
+    static final String MAYA = mail("maya"), LENA = mail("lena"), BEN = mail("ben"), TOMAS = mail("tomas");
 
     static Path config, data;
     static SandboxServers sandbox;
@@ -82,6 +82,42 @@ class PrepSandboxTest {
             assertThat(i.path("text").asText()).contains("#" + stories.changesRequestedPr(), "Maya Okafor");
             assertThat(i.path("citations").toString()).contains(pr);
         });
+    }
+
+    static List<String> texts(List<JsonNode> items) {
+        return items.stream().map(i -> i.path("text").asText()).toList();
+    }
+
+    @Test
+    void mentionsWithoutAnAnswerAreOpenBetweenYou() throws Exception {
+        // Tomás's late reply in the decision thread names Maya; she has not written there since
+        JsonNode tomas = prep("--with", TOMAS, "--as", MAYA);
+        String thread = "/archives/" + stories.decisionChannelId() + "/p" + stories.decisionThreadTs().replace(".", "");
+        assertThat(items(tomas, PrepService.OPEN)).anySatisfy(i -> {
+            assertThat(i.path("text").asText()).startsWith("Tomás Ibarra mentioned Maya Okafor in #rnk-team, ")
+                    .contains("; no answer from Maya Okafor since: \"Late follow-up");
+            assertThat(i.path("citations").toString()).contains(thread);
+        });
+        List<String> lena = texts(items(prep("--with", LENA, "--as", MAYA), PrepService.OPEN));
+        // answered by a later reply in the thread, and by a reaction: neither is open
+        assertThat(lena).noneMatch(t -> t.contains("re-review the shadow-eval PR")).noneMatch(t -> t.contains("eval notebook guide"));
+        assertThat(lena).filteredOn(t -> t.contains(" mentioned ")).singleElement().asString()
+                .startsWith("Maya Okafor mentioned Lena Novak in #leadership, ").contains("owner of the shadow-eval rerun");
+        // outside Slack: Tomás asked Lena on the pull request, and her last word there is older
+        JsonNode onGitHub = prep("--with", LENA, "--as", TOMAS);
+        assertThat(items(onGitHub, PrepService.OPEN)).anySatisfy(i -> {
+            assertThat(i.path("text").asText()).startsWith("Tomás Ibarra mentioned Lena Novak in ").contains("(github)", "held-out split now");
+            assertThat(i.path("citations").toString()).contains("/pull/" + stories.changesRequestedPr() + "#issuecomment-");
+        });
+    }
+
+    @Test
+    void anUnansweredMentionInAPrivateChannelStaysWithItsReaders() throws Exception {
+        // Maya may read #leadership, where she named Lena; Lena may not, so her prep with Maya lacks it
+        assertThat(texts(items(prep("--with", LENA, "--as", MAYA), PrepService.OPEN))).anyMatch(t -> t.contains("#leadership"));
+        CliRunner.Result lena = run("--with", MAYA, "--as", LENA, "--format", "json");
+        assertThat(lena.exit()).as(lena.err()).isZero();
+        assertThat(lena.out()).doesNotContain("shadow-eval rerun").doesNotContain("#leadership");
     }
 
     @Test
