@@ -29,11 +29,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * What a lead needs before a 1:1 or a project sync, in the brief's shape: open items between the two
- * people (or on the project), decisions since the last meeting with their why, what changed on their
+ * people (or on the project: reviews waiting, blocked issues, mentions still unanswered), decisions since the last meeting with their why, what changed on their
  * projects, conflicts and stale canonical documents, the threads both took part in, and questions
  * still open in scratchpad notes.
  * The sections are gathered by {@link BriefService} for an audience made here, read as the asker, so
@@ -75,12 +76,20 @@ public final class PrepService {
         Brief brief = briefs.forAudience(pair, asker, w.since());
         String name = ws.people().person(other.email()).map(IdentityJoin.Person::name).filter(n -> n != null && !n.isBlank()).orElse(other.email());
         String open = mine.isEmpty() ? OPEN_ITEMS : OPEN;
-        // a mention is open until answered, however old the window: the brief's mentions (answered or not) give way to these
-        Instant now = ws.clock().instant();
-        Instant from = w.since().isBefore(now.minus(UnansweredMentions.LOOKBACK)) ? w.since() : now.minus(UnansweredMentions.LOOKBACK);
-        List<UnansweredMentions.Pending> pending = new UnansweredMentions(corpus, ws.people()).between(theirs.identities(), mine, from, now);
         return new Prep("1:1 with " + name, w.basis(), regroup(brief, corpus, open, f -> citesBoth(f, brief, corpus, theirs.identities(), mine),
-                false, sheet -> pending.forEach(p -> sheet.add(open, unanswered(p, brief), p.doc()))));
+                unanswered(corpus, theirs.identities(), mine, w.since(), brief, open)));
+    }
+
+    /**
+     * Adds the mentions between {@code one} and {@code other} still unanswered, oldest first. A mention is
+     * open until answered, however old the window (within {@link UnansweredMentions#LOOKBACK}), so these
+     * take the place of the brief's mentions, which are the window's whether answered or not.
+     */
+    private Consumer<FactSheet> unanswered(Corpus corpus, Set<String> one, Set<String> other, Instant since, Brief brief, String open) {
+        Instant now = ws.clock().instant();
+        Instant from = since.isBefore(now.minus(UnansweredMentions.LOOKBACK)) ? since : now.minus(UnansweredMentions.LOOKBACK);
+        List<UnansweredMentions.Pending> pending = new UnansweredMentions(corpus, ws.people()).between(one, other, from, now);
+        return sheet -> pending.forEach(p -> sheet.add(open, unanswered(p, brief), p.doc()));
     }
 
     /** "Tomás Ibarra mentioned Maya Okafor in #rnk-team, 14 h ago; no answer from Maya Okafor since: "…"". */
@@ -119,7 +128,8 @@ public final class PrepService {
         String title = project.document().title().toLowerCase(Locale.ROOT);
         Window w = window(corpus, window, d -> (d.document().title() + "\n" + d.document().body()).toLowerCase(Locale.ROOT).contains(title), "sync");
         Brief brief = briefs.forAudience(team, asker, w.since());
-        return new Prep(project.document().title() + " sync", w.basis(), regroup(brief, corpus, OPEN_ITEMS, f -> true, true, sheet -> { }));
+        return new Prep(project.document().title() + " sync", w.basis(), regroup(brief, corpus, OPEN_ITEMS, f -> true,
+                unanswered(corpus, ids, ids, w.since(), brief, OPEN_ITEMS)));
     }
 
     private record Window(Instant since, String basis) {
@@ -134,15 +144,13 @@ public final class PrepService {
     }
 
     /**
-     * The brief's sections as a meeting needs them; the brief's chatter (new threads, replies) is left out,
-     * and its mentions too unless {@code mentions} (a 1:1 lists the unanswered ones instead, through
-     * {@code moreOpen}, which adds to the sheet right after the brief's open items).
+     * The brief's sections as a meeting needs them; the brief's chatter (new threads, replies) and its
+     * mentions are left out: the unanswered mentions come from {@code moreOpen}, which adds to the sheet
+     * right after the brief's open items.
      */
-    private static Brief regroup(Brief b, Corpus corpus, String open, Predicate<Fact> openBetween, boolean mentions,
-                                 java.util.function.Consumer<FactSheet> moreOpen) {
+    private static Brief regroup(Brief b, Corpus corpus, String open, Predicate<Fact> openBetween, Consumer<FactSheet> moreOpen) {
         Map<String, String> into = new LinkedHashMap<>();
         into.put(BriefService.ACTION, open);
-        if (mentions) into.put(BriefService.MENTIONS, open);
         into.put(BriefService.DECISIONS, DECISIONS);
         into.put(BriefService.EARLIER_DECISIONS, DECISIONS);
         into.put(BriefService.EXPERIMENTS, CHANGED);

@@ -153,6 +153,10 @@ class PrepSandboxTest {
         assertThat(items(p, PrepService.DECISIONS)).anySatisfy(i -> assertThat(i.path("text").asText()).contains("go with hybrid BM25+dense"));
         assertThat(items(p, PrepService.QUESTIONS)).anySatisfy(i -> assertThat(i.path("text").asText()).contains("pull the reranker launch forward"));
         assertThat(items(p, null)).allSatisfy(i -> assertThat(i.path("citations").size()).isPositive());
+        // the team's mentions still waiting, not the ones already answered in the thread or with a reaction
+        List<String> open = texts(items(p, PrepService.OPEN_ITEMS));
+        assertThat(open).anyMatch(t -> t.startsWith("Tomás Ibarra mentioned Lena Novak in ") && t.contains("held-out split now"));
+        assertThat(open).noneMatch(t -> t.contains("re-review the shadow-eval PR")).noneMatch(t -> t.contains("eval notebook guide"));
     }
 
     @Test
