@@ -1330,7 +1330,8 @@ public final class SampleCompany {
      * Mentions for meeting prep's "open between you", generated last so that the random draws above stay
      * as they were: Lena asks Maya in #rnk-team and Maya answers in the thread (answered); Maya points
      * Lena to the eval guide and Lena reacts with a thumbs-up (answered by a reaction); Maya proposes Lena
-     * in the private #leadership, which Lena cannot read (unanswered, private); Tomás asks Lena on the
+     * in the private #leadership, which Lena cannot read (unanswered, private); Lena asks Tomás in the
+     * channel and he answers in the channel, not in a thread (answered); Tomás asks Lena on the
      * shadow-eval pull request and she has not answered yet (unanswered, on GitHub).
      */
     private void buildPrepStories() {
@@ -1344,6 +1345,8 @@ public final class SampleCompany {
         pointer.putArray("reactions").addObject().put("name", "+1").put("count", 1).putArray("users").add(person("lena").slackId);
         message(leadership, person("maya"), "Proposing <@" + person("lena").slackId + "> as owner of the shadow-eval rerun; "
                 + "she knows the split best.", daysAgo(1.4));
+        message(rnkTeam, person("lena"), "<@" + person("tomas").slackId + "> is the eval notebook current?", daysAgo(1.2));
+        message(rnkTeam, person("tomas"), "Eval notebook is current, I updated it yesterday.", daysAgo(1.1));
         issueComment(repos.get("kestrel/search-ranker"), changesPr, true, person("tomas"),
                 "@" + person("lena").githubLogin + " does the rerun read the held-out split now?", daysAgo(1.3));
     }

@@ -103,6 +103,8 @@ class PrepSandboxTest {
         assertThat(lena).noneMatch(t -> t.contains("re-review the shadow-eval PR")).noneMatch(t -> t.contains("eval notebook guide"));
         assertThat(lena).filteredOn(t -> t.contains(" mentioned ")).singleElement().asString()
                 .startsWith("Maya Okafor mentioned Lena Novak in #leadership, ").contains("owner of the shadow-eval rerun");
+        // asked in the channel, answered in the channel rather than in a thread: not open
+        assertThat(texts(items(prep("--with", TOMAS, "--as", LENA), PrepService.OPEN))).noneMatch(t -> t.contains("eval notebook current"));
         // outside Slack: Tomás asked Lena on the pull request, and her last word there is older
         JsonNode onGitHub = prep("--with", LENA, "--as", TOMAS);
         assertThat(items(onGitHub, PrepService.OPEN)).anySatisfy(i -> {
