@@ -49,12 +49,13 @@ public record EvalCases(List<EvalCase> cases, List<Pattern> noise) {
         } catch (IOException e) {
             throw new ConfigException(where + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        if (root == null || !root.isObject()) throw new ConfigException(where + ": expected a mapping with 'asks' and 'briefs'");
+        if (root == null || !root.isObject()) throw new ConfigException(where + ": expected a mapping with 'asks', 'briefs' and 'preps'");
         List<Pattern> noise = new ArrayList<>();
         for (JsonNode n : root.path("noise")) noise.add(Expectation.compile(n.asText()));
         List<EvalCase> cases = new ArrayList<>();
         for (JsonNode n : root.path("asks")) cases.add(evalCase(n, EvalCase.Kind.ASK, values, where));
         for (JsonNode n : root.path("briefs")) cases.add(evalCase(n, EvalCase.Kind.BRIEF, values, where));
+        for (JsonNode n : root.path("preps")) cases.add(evalCase(n, EvalCase.Kind.PREP, values, where));
         return new EvalCases(List.copyOf(cases), List.copyOf(noise));
     }
 
@@ -65,10 +66,15 @@ public record EvalCases(List<EvalCase> cases, List<Pattern> noise) {
         if (kind == EvalCase.Kind.BRIEF && (team == null) == (person == null)) {
             throw new ConfigException(where + ": brief case " + id + " needs exactly one of 'team' or 'person'");
         }
-        String since = kind == EvalCase.Kind.BRIEF ? required(n, "since", where, id) : null;
-        return new EvalCase(id, n.path("category").asText(kind == EvalCase.Kind.ASK ? "other" : "brief"), kind, question,
-                text(n, "as"), team, person, since, expectations(n.path("must"), values, id, where),
-                expectations(n.path("must_not"), values, id, where));
+        String project = text(n, "project");
+        if (kind == EvalCase.Kind.PREP) {
+            person = text(n, "with");
+            if ((person == null) == (project == null)) throw new ConfigException(where + ": prep case " + id + " needs exactly one of 'with' or 'project'");
+        }
+        String since = kind == EvalCase.Kind.BRIEF ? required(n, "since", where, id) : text(n, "since");
+        return new EvalCase(id, n.path("category").asText(kind == EvalCase.Kind.ASK ? "other" : kind.name().toLowerCase(java.util.Locale.ROOT)),
+                kind, question, text(n, "as"), team, person, since, expectations(n.path("must"), values, id, where),
+                expectations(n.path("must_not"), values, id, where), project);
     }
 
     private static List<Expectation> expectations(JsonNode list, Map<String, String> values, String id, String where) {

@@ -15,6 +15,9 @@ import dev.nightjar.skills.ask.AskService;
 import dev.nightjar.skills.brief.Brief;
 import dev.nightjar.skills.brief.BriefRenderer;
 import dev.nightjar.skills.brief.BriefService;
+import dev.nightjar.skills.prep.Prep;
+import dev.nightjar.skills.prep.PrepRenderer;
+import dev.nightjar.skills.prep.PrepService;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,8 +33,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs the evaluation: the sandbox company generated for a fixed "now" ({@link #NOW}, so every run sees
- * the same company), one real nightly sync into a fresh store, then every case through {@code ask} or
- * {@code brief}: the extractive path, and the LLM path against {@link EchoOpenAi} on loopback (the real
+ * the same company), one real nightly sync into a fresh store, then every case through {@code ask},
+ * {@code brief} or {@code prep}: the extractive path, and the LLM path against {@link EchoOpenAi} on loopback (the real
  * OpenAI SDK, prompts and citation validation; only the model is a stand-in).
  */
 public final class EvalRunner {
@@ -89,9 +92,20 @@ public final class EvalRunner {
             Answer a = ask.ask(c.question(), viewer);
             return CaseScore.of(c, text(a.markdown(), a.citations()), cases.noise(), AnswerRenderer.text(a));
         }
+        if (c.kind() == EvalCase.Kind.PREP) {
+            Viewer viewer = c.as() == null ? Viewer.operator() : Viewer.person(c.as(), ws.people());
+            Optional<java.time.Duration> window = Optional.ofNullable(c.since()).map(s -> Durations.parse(s, "since"));
+            PrepService prep = new PrepService(ws, briefs);
+            Prep p = c.project() != null ? prep.project(c.project(), viewer, window) : prep.with(c.person(), viewer, window);
+            return scored(c, cases, PrepRenderer.markdown(p), p.brief());
+        }
         var window = Durations.parse(c.since(), "since");
         Brief b = c.team() != null ? briefs.forTeam(c.team(), window) : briefs.forPerson(c.person(), window);
-        String md = BriefRenderer.markdown(b);
+        return scored(c, cases, BriefRenderer.markdown(b), b);
+    }
+
+    /** A brief-shaped output scored on its text above the source list. */
+    private static CaseScore scored(EvalCase c, EvalCases cases, String md, Brief b) {
         int sources = md.indexOf("\nSources\n");
         return CaseScore.of(c, text(sources < 0 ? md : md.substring(0, sources), b.citations()), cases.noise(), md);
     }

@@ -20,7 +20,8 @@ import javax.xml.stream.XMLStreamWriter;
  * arXiv's query API ({@code GET /api/query}) over {@link SamplePapers}: the Atom 1.0 feed with
  * {@code opensearch:} paging totals and {@code arxiv:} extensions, as arXiv's API user manual shows it.
  * Understands what the connector sends: {@code cat:} terms and quoted {@code all:"…"} phrases,
- * {@code start}, {@code max_results}, newest submission first. An unknown {@code search_query} field
+ * {@code start}, {@code max_results}, and {@code sortBy} (latest version or first submission, newest
+ * first). An unknown {@code search_query} field
  * gets arXiv's in-band error entry.
  */
 final class ArxivServer extends ApiServer {
@@ -61,7 +62,9 @@ final class ArxivServer extends ApiServer {
             boolean hasPhrase = phrases.isEmpty() || phrases.stream().anyMatch(ph -> text.contains(ph.toLowerCase(Locale.ROOT)));
             if (inCategory && hasPhrase) matching.add(p);
         }
-        matching.sort(Comparator.comparing(SamplePapers.Paper::published).reversed());
+        // arXiv's sortBy: lastUpdatedDate orders by each paper's latest version, submittedDate by v1
+        boolean byUpdate = "lastUpdatedDate".equals(q.get("sortBy"));
+        matching.sort(Comparator.comparing(byUpdate ? SamplePapers.Paper::updated : SamplePapers.Paper::published).reversed());
         String error = categories.isEmpty() && phrases.isEmpty() ? "malformed query: " + search : null;
         List<SamplePapers.Paper> page = error != null ? List.of()
                 : matching.subList(Math.min(start, matching.size()), Math.min(start + max, matching.size()));

@@ -282,6 +282,7 @@ public final class SampleCompany {
         buildNotion();
         buildSlack();
         buildEvaluationStories();
+        buildPrepStories();
         stories = new Stories(prdId, draftId, launchDate, draftLaunchDate, scratchDate, 0.42,
                 scratchChannel, scratchTs, decisionChannel, decisionTs, lateReplyTs, privateChannel, privateTs,
                 mentionChannel, mentionTs, person("jonas").slackId,
@@ -1323,6 +1324,31 @@ public final class SampleCompany {
         notionPage("Reranker serving plan", person("maya"), daysAgo(6), daysAgo(4), workspace, null,
                 List.of(b("heading_2", "Serving"), b("paragraph", "Neural reranker launch: serve from the GPU pool behind the search API."),
                         b("paragraph", "Target: p99 response time under 40 ms at 2,000 QPS.")));
+    }
+
+    /**
+     * Mentions for meeting prep's "open between you", generated last so that the random draws above stay
+     * as they were: Lena asks Maya in #rnk-team and Maya answers in the thread (answered); Maya points
+     * Lena to the eval guide and Lena reacts with a thumbs-up (answered by a reaction); Maya proposes Lena
+     * in the private #leadership, which Lena cannot read (unanswered, private); Lena asks Tomás in the
+     * channel and he answers in the channel, not in a thread (answered); Tomás asks Lena on the
+     * shadow-eval pull request and she has not answered yet (unanswered, on GitHub).
+     */
+    private void buildPrepStories() {
+        Channel rnkTeam = channels.stream().filter(c -> c.name().equals("rnk-team")).findFirst().orElseThrow();
+        Channel leadership = channels.stream().filter(c -> c.name().equals("leadership")).findFirst().orElseThrow();
+        Instant asked = daysAgo(2.2);
+        thread(rnkTeam, person("lena"), "<@" + person("maya").slackId + "> can you re-review the shadow-eval PR once the split fix is in?",
+                asked, person("maya"), "Yes, first thing tomorrow.", asked.plusSeconds(2400));
+        ObjectNode pointer = message(rnkTeam, person("maya"), "<@" + person("lena").slackId
+                + "> the held-out split is described in the eval notebook guide.", daysAgo(1.6));
+        pointer.putArray("reactions").addObject().put("name", "+1").put("count", 1).putArray("users").add(person("lena").slackId);
+        message(leadership, person("maya"), "Proposing <@" + person("lena").slackId + "> as owner of the shadow-eval rerun; "
+                + "she knows the split best.", daysAgo(1.4));
+        message(rnkTeam, person("lena"), "<@" + person("tomas").slackId + "> is the eval notebook current?", daysAgo(1.2));
+        message(rnkTeam, person("tomas"), "Eval notebook is current, I updated it yesterday.", daysAgo(1.1));
+        issueComment(repos.get("kestrel/search-ranker"), changesPr, true, person("tomas"),
+                "@" + person("lena").githubLogin + " does the rerun read the held-out split now?", daysAgo(1.3));
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

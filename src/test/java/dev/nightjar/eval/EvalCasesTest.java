@@ -47,5 +47,19 @@ class EvalCasesTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("bad regular expression");
         assertThatThrownBy(() -> EvalCases.parse("briefs:\n  - id: b\n    since: 24h\n    must: []\n", VALUES, "f.yml"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("exactly one of 'team' or 'person'");
+        assertThatThrownBy(() -> EvalCases.parse("preps:\n  - id: p\n    with: a@x\n    project: P\n    must: []\n", VALUES, "f.yml"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("prep case p needs exactly one of 'with' or 'project'");
+    }
+
+    @Test
+    void prepCasesAreA1on1OrAProjectSyncReadAsSomeone() {
+        List<EvalCase> preps = EvalCases.bundled(VALUES).cases().stream().filter(c -> c.kind() == EvalCase.Kind.PREP).toList();
+        assertThat(preps).hasSizeGreaterThanOrEqualTo(4).allSatisfy(c -> assertThat(c.category()).isEqualTo("prep"));
+        EvalCase review = preps.stream().filter(c -> c.id().equals("prep-1on1-blocked-review")).findFirst().orElseThrow();
+        assertThat(review.describe()).isEqualTo("prep --with maya@kestrel.example (as lena@kestrel.example)");
+        assertThat(review.must().get(0).pattern().pattern()).contains("#" + VALUES.get("changes_pr"));
+        EvalCase sync = preps.stream().filter(c -> c.project() != null).findFirst().orElseThrow();
+        assertThat(sync.describe()).isEqualTo("prep --project Neural reranker launch (as lena@kestrel.example)");
+        assertThat(sync.since()).isNull();
     }
 }

@@ -15,7 +15,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
 /**
- * arXiv's query API: {@code GET {base}?search_query=…&start=…&max_results=…&sortBy=submittedDate&sortOrder=descending}.
+ * arXiv's query API: {@code GET {base}?search_query=…&start=…&max_results=…&sortBy=lastUpdatedDate&sortOrder=descending}.
  * arXiv asks clients for "no more than one request every three seconds" (API Terms of Use), so every
  * request, retries included, goes through a {@link RequestPacer} at one per three seconds with no burst.
  * No authentication. A malformed feed or arXiv's in-band error entry becomes a {@link ConnectorException}.
@@ -47,13 +47,17 @@ public final class ArxivClient {
         this.http = new RetryingHttpClient(SOURCE, client, RateLimitRule.retryAfter(), policy, sleeper, stats, clock);
     }
 
-    /** One slice of the newest submissions matching {@code searchQuery}, starting at offset {@code start}. */
+    /**
+     * One slice of the most recently updated papers matching {@code searchQuery}, starting at offset
+     * {@code start}. Sorted by last update, not submission: a new version (v2) of a paper submitted long
+     * ago comes first again, so it is re-read and re-matched.
+     */
     AtomFeed page(String searchQuery, int start, int maxResults) {
         HttpUrl url = endpoint.newBuilder()
                 .addQueryParameter("search_query", searchQuery)
                 .addQueryParameter("start", Integer.toString(start))
                 .addQueryParameter("max_results", Integer.toString(maxResults))
-                .addQueryParameter("sortBy", "submittedDate")
+                .addQueryParameter("sortBy", "lastUpdatedDate")
                 .addQueryParameter("sortOrder", "descending")
                 .build();
         ApiResponse response = http.execute(new Request.Builder().url(url).header("Accept", "application/atom+xml").get().build());

@@ -25,7 +25,7 @@ import org.xml.sax.SAXException;
  * Shape from arXiv's API user manual (§3.3 "Atom results"); no recorded response exists in shared/api.
  *
  * @param totalResults {@code opensearch:totalResults}, or -1 when absent
- * @param entries      the entries in feed order (newest submission first with {@code sortBy=submittedDate})
+ * @param entries      the entries in feed order (most recently updated first with {@code sortBy=lastUpdatedDate})
  * @param error        arXiv's in-band error (an entry whose id is {@code .../api/errors#...}), or null
  */
 record AtomFeed(int totalResults, List<ObjectNode> entries, String error) {

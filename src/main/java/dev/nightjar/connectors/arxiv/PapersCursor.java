@@ -9,10 +9,10 @@ import dev.nightjar.connectors.ConnectorException;
 /**
  * Cursor of the papers stream, a small JSON object.
  *
- * @param since  submission time (ISO-8601) of the newest paper a finished walk saw; the next walk
- *               stops at the first paper not newer than it. Null = read back {@code max-papers}.
- * @param newest the newest submission seen so far in this walk (becomes {@code since} when it ends)
- * @param start  offset of the next slice in arXiv's newest-first listing
+ * @param since  last-update time (ISO-8601) of the most recently updated paper a finished walk saw; the
+ *               next walk stops at the first paper not updated after it. Null = read back {@code max-papers}.
+ * @param newest the latest update seen so far in this walk (becomes {@code since} when it ends)
+ * @param start  offset of the next slice in arXiv's most-recently-updated-first listing
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record PapersCursor(String since, String newest, Integer start) {

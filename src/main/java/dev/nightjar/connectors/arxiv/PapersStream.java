@@ -10,10 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * New papers in the configured categories and terms ({@code papers}). arXiv lists them newest
- * submission first and pages by offset, so a walk reads slices until it meets a paper submitted no
- * later than the last walk's newest (the watermark), runs out, or has read {@code max-papers}.
- * The watermark moves only when a walk ends, so a crash mid-walk resumes at the next slice.
+ * New papers and new versions of papers in the configured categories and terms ({@code papers}). arXiv
+ * lists them most recently updated first ({@code sortBy=lastUpdatedDate}; an entry's {@code updated}
+ * is the time of its latest version, {@code published} that of v1) and pages by offset, so a walk reads
+ * slices until it meets a paper updated no later than the last walk's newest (the watermark), runs out,
+ * or has read {@code max-papers}. The watermark moves only when a walk ends, so a crash mid-walk resumes
+ * at the next slice. A cursor written when the watermark was a submission time reads on unchanged: a
+ * submission time is never later than the same paper's update time, so at most a few papers are read again.
  */
 final class PapersStream implements SourceStream {
 
@@ -49,18 +52,25 @@ final class PapersStream implements SourceStream {
         String newest = c.newest();
         boolean reachedWatermark = false;
         for (ObjectNode entry : feed.entries()) {
-            Instant published = ArxivTime.parse(entry.path("published").asText(null));
-            if (since != null && published != null && !published.isAfter(since)) {
+            String changed = lastChanged(entry);
+            Instant at = ArxivTime.parse(changed);
+            if (since != null && at != null && !at.isAfter(since)) {
                 reachedWatermark = true;
                 break;
             }
             records.add(new SourceRecord(NAME, entry));
-            if (published != null && (ArxivTime.parse(newest) == null || published.isAfter(ArxivTime.parse(newest)))) newest = entry.path("published").asText();
+            if (at != null && (ArxivTime.parse(newest) == null || at.isAfter(ArxivTime.parse(newest)))) newest = changed;
         }
         int next = c.start() + feed.entries().size();
         boolean end = reachedWatermark || feed.entries().size() < size || next >= settings.maxPapers()
                 || (feed.totalResults() >= 0 && next >= feed.totalResults());
         if (end) return new Page(records, new PapersCursor(newest != null ? newest : c.since(), null, null).json(), true);
         return new Page(records, new PapersCursor(c.since(), newest, next).json(), false);
+    }
+
+    /** When the entry's latest version appeared: {@code updated}, else (a feed without it) {@code published}. */
+    private static String lastChanged(ObjectNode entry) {
+        String updated = entry.path("updated").asText(null);
+        return updated != null && !updated.isBlank() ? updated : entry.path("published").asText(null);
     }
 }

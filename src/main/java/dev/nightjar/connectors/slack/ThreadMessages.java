@@ -19,9 +19,15 @@ public final class ThreadMessages {
 
     /**
      * One message: the Slack identity of its author ({@code slack:U…}), its source time, the text as a
-     * reader sees it, and the Slack identities it mentions.
+     * reader sees it, the Slack identities it mentions, and the Slack identities that reacted to it
+     * ({@code reactions[].users} of {@code conversations.replies}; Slack gives no time for a reaction).
      */
-    public record Message(int index, String author, Instant at, String text, Set<String> mentions) {
+    public record Message(int index, String author, Instant at, String text, Set<String> mentions, Set<String> reactedBy) {
+
+        /** A message nobody reacted to (or whose reactions were not kept). */
+        public Message(int index, String author, Instant at, String text, Set<String> mentions) {
+            this(index, author, at, text, mentions, Set.of());
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +57,11 @@ public final class ThreadMessages {
             SlackText.Rendered r = SlackText.render(MessageFilter.text(m), nameOf);
             Set<String> mentions = new java.util.LinkedHashSet<>();
             r.mentions().forEach(u -> mentions.add(SlackClient.SOURCE + ":" + u));
-            out.add(new Message(out.size(), SlackClient.SOURCE + ":" + m.path("user").asText(), Ts.instant(ts), r.text(), mentions));
+            Set<String> reacted = new java.util.LinkedHashSet<>();
+            for (JsonNode reaction : m.path("reactions")) {
+                for (JsonNode u : reaction.path("users")) if (u.isTextual()) reacted.add(SlackClient.SOURCE + ":" + u.asText());
+            }
+            out.add(new Message(out.size(), SlackClient.SOURCE + ":" + m.path("user").asText(), Ts.instant(ts), r.text(), mentions, reacted));
         }
         return out;
     }

@@ -27,7 +27,7 @@ import java.util.function.Predicate;
  * later replies that confirm, amend or reverse an earlier decision (shown with that decision, quoted),
  * other replies to older threads, and who mentioned whom. A message appears at most once in a brief.
  */
-final class Conversations {
+public final class Conversations {
 
     private static final int QUOTE_MAX = 180;
 
@@ -192,7 +192,8 @@ final class Conversations {
         return t.id() + "#" + m.index();
     }
 
-    static String channel(StoredDocument t) {
+    /** "#rnk-team" for a Slack thread, else the document's title. */
+    public static String channel(StoredDocument t) {
         String c = t.document().property(PropertyKey.CHANNEL);
         return c == null ? t.document().title() : "#" + c;
     }
@@ -204,7 +205,8 @@ final class Conversations {
         return topic.length() > 80 ? topic.substring(0, 79).stripTrailing() + "…" : topic;
     }
 
-    static String quote(String text) {
+    /** The text on one line, cut to a readable length with an ellipsis. */
+    public static String quote(String text) {
         String t = text.strip().replaceAll("\\s+", " ");
         return t.length() > QUOTE_MAX ? t.substring(0, QUOTE_MAX - 1).stripTrailing() + "…" : t;
     }

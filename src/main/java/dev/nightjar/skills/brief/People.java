@@ -7,10 +7,10 @@ import java.util.Optional;
  * People as a brief names them: a person's real name from any of their sources (a GitHub login or a
  * Slack member id is never shown when any source knows the name), and the time zone they read in.
  */
-record People(PeopleDirectory directory) {
+public record People(PeopleDirectory directory) {
 
     /** The name of whoever owns {@code identity} ({@code source:handle}), else the directory's best guess. */
-    String name(String identity) {
+    public String name(String identity) {
         if (identity == null) return "someone";
         if (!identity.contains(":")) return identity; // already a name (a "Name:" speaker prefix)
         String direct = directory.displayName(identity);
@@ -25,7 +25,7 @@ record People(PeopleDirectory directory) {
     }
 
     /** The name of the person with this e-mail. */
-    String nameOfEmail(String email) {
+    public String nameOfEmail(String email) {
         for (String identity : directory.identitiesOf(email)) {
             String n = directory.displayName(identity);
             if (!looksLikeHandle(n, identity)) return n;

@@ -13,7 +13,7 @@ import java.util.List;
  * normalizer keeps requested reviewers only as MENTIONS links (indistinguishable from an {@code @login}
  * in the body), so this reads {@code requested_reviewers[].login} from the pull request's raw JSON.
  */
-final class PullRequests {
+public final class PullRequests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -21,7 +21,7 @@ final class PullRequests {
     }
 
     /** {@code github:<login>} of each requested reviewer; empty for other documents or without raw JSON. */
-    static List<String> requestedReviewers(Document d) {
+    public static List<String> requestedReviewers(Document d) {
         List<String> out = new ArrayList<>();
         if (!DocumentKind.GITHUB_PR.is(d.id()) || d.rawJson() == null || d.rawJson().isBlank()) return out;
         try {

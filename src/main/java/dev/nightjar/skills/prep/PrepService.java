@@ -14,6 +14,8 @@ import dev.nightjar.skills.Words;
 import dev.nightjar.skills.brief.Audience;
 import dev.nightjar.skills.brief.Brief;
 import dev.nightjar.skills.brief.BriefService;
+import dev.nightjar.skills.brief.Conversations;
+import dev.nightjar.skills.brief.People;
 import dev.nightjar.store.IdentityJoin;
 import dev.nightjar.store.StoredDocument;
 import java.time.Duration;
@@ -27,11 +29,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * What a lead needs before a 1:1 or a project sync, in the brief's shape: open items between the two
- * people (or on the project), decisions since the last meeting with their why, what changed on their
+ * people (or on the project: reviews waiting, blocked issues, mentions still unanswered), decisions since the last meeting with their why, what changed on their
  * projects, conflicts and stale canonical documents, the threads both took part in, and questions
  * still open in scratchpad notes.
  * The sections are gathered by {@link BriefService} for an audience made here, read as the asker, so
@@ -72,8 +75,31 @@ public final class PrepService {
         Window w = window(corpus, window, ofBoth, "1:1");
         Brief brief = briefs.forAudience(pair, asker, w.since());
         String name = ws.people().person(other.email()).map(IdentityJoin.Person::name).filter(n -> n != null && !n.isBlank()).orElse(other.email());
-        return new Prep("1:1 with " + name, w.basis(), regroup(brief, corpus, mine.isEmpty() ? OPEN_ITEMS : OPEN,
-                f -> citesBoth(f, brief, corpus, theirs.identities(), mine)));
+        String open = mine.isEmpty() ? OPEN_ITEMS : OPEN;
+        return new Prep("1:1 with " + name, w.basis(), regroup(brief, corpus, open, f -> citesBoth(f, brief, corpus, theirs.identities(), mine),
+                unanswered(corpus, theirs.identities(), mine, w.since(), brief, open)));
+    }
+
+    /**
+     * Adds the mentions between {@code one} and {@code other} still unanswered, oldest first. A mention is
+     * open until answered, however old the window (within {@link UnansweredMentions#LOOKBACK}), so these
+     * take the place of the brief's mentions, which are the window's whether answered or not.
+     */
+    private Consumer<FactSheet> unanswered(Corpus corpus, Set<String> one, Set<String> other, Instant since, Brief brief, String open) {
+        Instant now = ws.clock().instant();
+        Instant from = since.isBefore(now.minus(UnansweredMentions.LOOKBACK)) ? since : now.minus(UnansweredMentions.LOOKBACK);
+        List<UnansweredMentions.Pending> pending = new UnansweredMentions(corpus, ws.people()).between(one, other, from, now);
+        return sheet -> pending.forEach(p -> sheet.add(open, unanswered(p, brief), p.doc()));
+    }
+
+    /** "Tomás Ibarra mentioned Maya Okafor in #rnk-team, 14 h ago; no answer from Maya Okafor since: "…"". */
+    private String unanswered(UnansweredMentions.Pending p, Brief b) {
+        People people = new People(ws.people());
+        Document d = p.doc().document();
+        String where = DocumentKind.SLACK_THREAD.is(d.id()) ? Conversations.channel(p.doc()) : d.title() + " (" + d.id().source() + ")";
+        String mentioned = people.name(p.mentioned());
+        return people.name(p.mentioner()) + " mentioned " + mentioned + " in " + where + ", " + b.time().ago(p.at()) + "; no answer from "
+                + mentioned + " since: \"" + Conversations.quote(p.text()) + "\"";
     }
 
     /**
@@ -102,7 +128,8 @@ public final class PrepService {
         String title = project.document().title().toLowerCase(Locale.ROOT);
         Window w = window(corpus, window, d -> (d.document().title() + "\n" + d.document().body()).toLowerCase(Locale.ROOT).contains(title), "sync");
         Brief brief = briefs.forAudience(team, asker, w.since());
-        return new Prep(project.document().title() + " sync", w.basis(), regroup(brief, corpus, OPEN_ITEMS, f -> true));
+        return new Prep(project.document().title() + " sync", w.basis(), regroup(brief, corpus, OPEN_ITEMS, f -> true,
+                unanswered(corpus, ids, ids, w.since(), brief, OPEN_ITEMS)));
     }
 
     private record Window(Instant since, String basis) {
@@ -116,11 +143,14 @@ public final class PrepService {
         return new Window(now.minus(DEFAULT_WINDOW), "the last 7 days (no earlier " + meeting + " found in the store)");
     }
 
-    /** The brief's sections as a meeting needs them; the brief's chatter (new threads, replies) is left out. */
-    private static Brief regroup(Brief b, Corpus corpus, String open, Predicate<Fact> openBetween) {
+    /**
+     * The brief's sections as a meeting needs them; the brief's chatter (new threads, replies) and its
+     * mentions are left out: the unanswered mentions come from {@code moreOpen}, which adds to the sheet
+     * right after the brief's open items.
+     */
+    private static Brief regroup(Brief b, Corpus corpus, String open, Predicate<Fact> openBetween, Consumer<FactSheet> moreOpen) {
         Map<String, String> into = new LinkedHashMap<>();
         into.put(BriefService.ACTION, open);
-        into.put(BriefService.MENTIONS, open);
         into.put(BriefService.DECISIONS, DECISIONS);
         into.put(BriefService.EARLIER_DECISIONS, DECISIONS);
         into.put(BriefService.EXPERIMENTS, CHANGED);
@@ -142,6 +172,7 @@ public final class PrepService {
                         .toArray(StoredDocument[]::new);
                 if (sources.length > 0) sheet.add(section, f.text(), sources);
             }
+            if (section.equals(open)) moreOpen.accept(sheet);
         }
         return new Brief(b.audience(), b.since(), b.until(), b.time(), sheet, null, b.llm());
     }

@@ -37,6 +37,8 @@ public final class RadarItems {
 
     private final RadarStore store;
     private final Corpus corpus;
+    /** The projects each canonical-document target belongs to, resolved once per brief. */
+    private final Map<String, Set<String>> belongsTo = new java.util.HashMap<>();
 
     public RadarItems(Database db, Corpus corpus) {
         this.store = new RadarStore(db);
@@ -45,8 +47,10 @@ public final class RadarItems {
 
     /**
      * Papers matched in {@code [since, until]} to a target the audience owns: a target whose id, or one
-     * of whose projects (team, initiative), is in {@code projects}, or whose author or participants are
-     * among {@code identities} (a PRD's owner). One item per paper, with its best target.
+     * of whose projects (team, initiative), is in {@code projects}; a canonical PRD whose project
+     * ({@link PrdProjects}) or that project's team or initiative is in {@code projects}, so it reaches the
+     * project's lead and team as a project match does; or a target whose author or participants are among
+     * {@code identities} (a PRD's owner). One item per paper, with its best target.
      *
      * @return how many items were added
      */
@@ -111,8 +115,9 @@ public final class RadarItems {
                 + (also.isEmpty() ? "" : " Also relevant to " + String.join(", ", also) + ".");
     }
 
-    private static boolean owned(Document target, Set<String> projects, Set<String> identities) {
+    private boolean owned(Document target, Set<String> projects, Set<String> identities) {
         if (projects.contains(target.id().toString()) || target.projects().stream().anyMatch(projects::contains)) return true;
+        if (belongsTo.computeIfAbsent(target.id().toString(), id -> new PrdProjects(corpus).of(target)).stream().anyMatch(projects::contains)) return true;
         return (target.author() != null && identities.contains(target.author())) || target.participants().stream().anyMatch(identities::contains);
     }
 

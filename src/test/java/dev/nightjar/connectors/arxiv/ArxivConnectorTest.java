@@ -98,9 +98,10 @@ class ArxivConnectorTest {
         sb.append("<opensearch:startIndex>").append(start).append("</opensearch:startIndex>\n");
         for (int i = start; i < Math.min(papers.size(), start + max); i++) {
             String[] p = papers.get(i);
+            String updated = p.length > 3 ? p[3] : p[1], id = p[0] + "v" + (p.length > 4 ? p[4] : "1");
             sb.append("""
                     <entry>
-                      <id>http://arxiv.org/abs/%sv1</id>
+                      <id>http://arxiv.org/abs/%s</id>
                       <updated>%s</updated>
                       <published>%s</published>
                       <title>%s:
@@ -116,7 +117,7 @@ class ArxivConnectorTest {
                       <category term="cs.LG" scheme="http://arxiv.org/schemas/atom"/>
                       <category term="cs.DB" scheme="http://arxiv.org/schemas/atom"/>
                     </entry>
-                    """.formatted(p[0], p[1], p[1], p[2], p[0], p[0], p[0]));
+                    """.formatted(id, updated, p[1], p[2], p[0], p[0], p[0]));
         }
         return sb.append("</feed>\n").toString();
     }
@@ -150,7 +151,7 @@ class ArxivConnectorTest {
         assertThat(requests).allSatisfy(u -> {
             assertThat(u.encodedPath()).isEqualTo("/api/query");
             assertThat(u.queryParameter("search_query")).isEqualTo("(cat:cs.LG OR cat:cs.DB) AND (all:\"query optimization\")");
-            assertThat(u.queryParameter("sortBy")).isEqualTo("submittedDate");
+            assertThat(u.queryParameter("sortBy")).isEqualTo("lastUpdatedDate");
             assertThat(u.queryParameter("sortOrder")).isEqualTo("descending");
             assertThat(u.queryParameter("max_results")).isEqualTo("10");
         });
@@ -179,6 +180,32 @@ class ArxivConnectorTest {
         StreamDrain.Result idle = StreamDrain.drain(papers(c), next.cursor());
         assertThat(idle.records()).isEmpty();
         assertThat(idle.cursor()).contains(T0.plus(Duration.ofHours(27)).toString());
+    }
+
+    /** Paper {@code id} gets version {@code v} at {@code at}: arXiv lists it first again, its submission time unchanged. */
+    void revise(String id, int v, Instant at) {
+        String[] old = papers.stream().filter(p -> p[0].equals(id)).findFirst().orElseThrow();
+        papers.remove(old);
+        papers.add(0, new String[]{id, old[1], old[2] + " (revised)", at.toString(), Integer.toString(v)});
+    }
+
+    @Test
+    void aNewVersionOfAPaperAlreadyReadIsReadAgainUnderTheSameId() throws IOException {
+        submit(25);
+        Connector c = connector();
+        String cursor = StreamDrain.drain(papers(c), null).cursor();
+        Instant revised = T0.plus(Duration.ofHours(30));
+        revise("2611.00005", 2, revised);
+
+        StreamDrain.Result next = StreamDrain.drain(papers(c), cursor);
+        assertThat(next.records()).extracting(rec -> rec.json().path("id").asText()).containsExactly("http://arxiv.org/abs/2611.00005v2");
+        assertThat(next.cursor()).contains("\"since\":\"" + revised + "\"");
+        Document v2 = c.normalizer().normalize(next.records().getFirst()).documents().getFirst();
+        // the same document as v1, now at version 2: the store replaces it and the radar judges it again
+        assertThat(v2.id().toString()).isEqualTo("arxiv:paper:2611.00005");
+        assertThat(v2.properties()).containsEntry("version", "2");
+        assertThat(v2.createdAt()).isEqualTo(T0.plus(Duration.ofHours(5)));
+        assertThat(v2.updatedAt()).isEqualTo(revised);
     }
 
     @Test

@@ -29,7 +29,7 @@ class PrepSandboxTest {
 
     static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    static final String MAYA = mail("maya"), LENA = mail("lena"), BEN = mail("ben");
+    static final String MAYA = mail("maya"), LENA = mail("lena"), BEN = mail("ben"), TOMAS = mail("tomas");
 
     static Path config, data;
     static SandboxServers sandbox;
@@ -84,6 +84,44 @@ class PrepSandboxTest {
         });
     }
 
+    static List<String> texts(List<JsonNode> items) {
+        return items.stream().map(i -> i.path("text").asText()).toList();
+    }
+
+    @Test
+    void mentionsWithoutAnAnswerAreOpenBetweenYou() throws Exception {
+        // Tomás's late reply in the decision thread names Maya; she has not written there since
+        JsonNode tomas = prep("--with", TOMAS, "--as", MAYA);
+        String thread = "/archives/" + stories.decisionChannelId() + "/p" + stories.decisionThreadTs().replace(".", "");
+        assertThat(items(tomas, PrepService.OPEN)).anySatisfy(i -> {
+            assertThat(i.path("text").asText()).startsWith("Tomás Ibarra mentioned Maya Okafor in #rnk-team, ")
+                    .contains("; no answer from Maya Okafor since: \"Late follow-up");
+            assertThat(i.path("citations").toString()).contains(thread);
+        });
+        List<String> lena = texts(items(prep("--with", LENA, "--as", MAYA), PrepService.OPEN));
+        // answered by a later reply in the thread, and by a reaction: neither is open
+        assertThat(lena).noneMatch(t -> t.contains("re-review the shadow-eval PR")).noneMatch(t -> t.contains("eval notebook guide"));
+        assertThat(lena).filteredOn(t -> t.contains(" mentioned ")).singleElement().asString()
+                .startsWith("Maya Okafor mentioned Lena Novak in #leadership, ").contains("owner of the shadow-eval rerun");
+        // asked in the channel, answered in the channel rather than in a thread: not open
+        assertThat(texts(items(prep("--with", TOMAS, "--as", LENA), PrepService.OPEN))).noneMatch(t -> t.contains("eval notebook current"));
+        // outside Slack: Tomás asked Lena on the pull request, and her last word there is older
+        JsonNode onGitHub = prep("--with", LENA, "--as", TOMAS);
+        assertThat(items(onGitHub, PrepService.OPEN)).anySatisfy(i -> {
+            assertThat(i.path("text").asText()).startsWith("Tomás Ibarra mentioned Lena Novak in ").contains("(github)", "held-out split now");
+            assertThat(i.path("citations").toString()).contains("/pull/" + stories.changesRequestedPr() + "#issuecomment-");
+        });
+    }
+
+    @Test
+    void anUnansweredMentionInAPrivateChannelStaysWithItsReaders() throws Exception {
+        // Maya may read #leadership, where she named Lena; Lena may not, so her prep with Maya lacks it
+        assertThat(texts(items(prep("--with", LENA, "--as", MAYA), PrepService.OPEN))).anyMatch(t -> t.contains("#leadership"));
+        CliRunner.Result lena = run("--with", MAYA, "--as", LENA, "--format", "json");
+        assertThat(lena.exit()).as(lena.err()).isZero();
+        assertThat(lena.out()).doesNotContain("shadow-eval rerun").doesNotContain("#leadership");
+    }
+
     @Test
     void privateContentIsAbsentForAnAskerOutsideTheChannel() throws Exception {
         String leadership = "/archives/" + stories.privateChannelId() + "/";
@@ -117,6 +155,10 @@ class PrepSandboxTest {
         assertThat(items(p, PrepService.DECISIONS)).anySatisfy(i -> assertThat(i.path("text").asText()).contains("go with hybrid BM25+dense"));
         assertThat(items(p, PrepService.QUESTIONS)).anySatisfy(i -> assertThat(i.path("text").asText()).contains("pull the reranker launch forward"));
         assertThat(items(p, null)).allSatisfy(i -> assertThat(i.path("citations").size()).isPositive());
+        // the team's mentions still waiting, not the ones already answered in the thread or with a reaction
+        List<String> open = texts(items(p, PrepService.OPEN_ITEMS));
+        assertThat(open).anyMatch(t -> t.startsWith("Tomás Ibarra mentioned Lena Novak in ") && t.contains("held-out split now"));
+        assertThat(open).noneMatch(t -> t.contains("re-review the shadow-eval PR")).noneMatch(t -> t.contains("eval notebook guide"));
     }
 
     @Test

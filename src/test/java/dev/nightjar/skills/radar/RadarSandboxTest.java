@@ -126,6 +126,41 @@ class RadarSandboxTest {
     }
 
     @Test
+    void aMatchOnlyOnTheCanonicalPrdReachesItsProjectsLeadAndTeam() throws Exception {
+        String prd = "notion:page:" + sandbox.company().stories().canonicalPrdPageId();
+        try (Workspace ws = workspace()) {
+            RadarStore store = new RadarStore(ws.database());
+            List<RadarMatch> kept = store.all().stream().filter(m -> m.paperId().equals(paperId(RERANKER))).toList();
+            RadarMatch onPrd = kept.stream().filter(m -> m.targetId().equals(prd)).findFirst().orElseThrow();
+            String hash = store.judged().get(paperId(RERANKER));
+            store.replace(paperId(RERANKER), hash, List.of(onPrd), NOW);
+            try {
+                // the PRD names RNK-134 and RNK-130, both in "Neural reranker launch": Maya leads it, Lena's issues are in it
+                for (String who : List.of(MAYA, "lena@" + SampleCompany.EMAIL_DOMAIN)) {
+                    JsonNode item = section(brief("--person", who), RadarItems.SECTION).orElseThrow().path("items").get(0);
+                    assertThat(item.path("text").asText()).as(who).contains(RERANKER, "bears on Neural reranker PRD");
+                }
+                assertThat(section(brief("--team", "RNK"), RadarItems.SECTION).orElseThrow().toString()).contains(RERANKER);
+                // Payments has nothing to do with it (its own payment paper still reaches it)
+                for (String[] other : List.of(new String[]{"--person", "jonas@" + SampleCompany.EMAIL_DOMAIN}, new String[]{"--team", "PAY"})) {
+                    assertThat(brief(other).toString()).as(other[1]).doesNotContain(RERANKER);
+                }
+            } finally {
+                store.replace(paperId(RERANKER), hash, kept, kept.get(0).matchedAt());
+            }
+        }
+    }
+
+    private static JsonNode brief(String... audience) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("brief"));
+        args.addAll(List.of(audience));
+        args.addAll(List.of("--format", "json"));
+        CliRunner.Result r = CliRunner.run(config, data, CLOCK, sandbox.env(), args.toArray(String[]::new));
+        assertThat(r.exit()).as(r.err()).isZero();
+        return JSON.readTree(r.out());
+    }
+
+    @Test
     void askAboutPapersAnswersFromTheSameMatches() throws Exception {
         CliRunner.Result r = CliRunner.run(config, data, CLOCK, sandbox.env(), "ask", "any new papers relevant to the neural reranker?",
                 "--format", "json");
