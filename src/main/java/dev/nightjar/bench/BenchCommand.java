@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -59,6 +60,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--serve-concurrency", defaultValue = "50", description = "Requests in flight at once in the serve load run (default: ${DEFAULT-VALUE}).")
     int serveConcurrency;
 
+    @Option(names = "--serve-model", split = ",", defaultValue = "closed,open",
+            description = "Load models of the serve run, in order: closed (each client waits for its answer), open (a flood paced by the acknowledgements) (default: ${DEFAULT-VALUE}).")
+    List<ServeBenchmark.Model> serveModels;
+
+    @Option(names = "--serve-jar", description = "Serve from this jar instead of this one (an A/B of two builds under one load generator).")
+    Path serveJar;
+
     @Option(names = "--http-detail", description = "Also print each sandbox sync's requests per endpoint and source step times.")
     boolean httpDetail;
 
@@ -93,7 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
             ServeBenchmark.Result serve = null;
             if (parts.contains(Part.serve)) {
                 out.printf("Serve under load: %,d documents%n", docs);
-                serve = new ServeBenchmark(dir, docs, serveRequests, serveConcurrency).run(out);
+                serve = new ServeBenchmark(dir, docs, serveRequests, serveConcurrency, serveModels, serveJar).run(out);
             }
             out.println();
             if (parts.stream().anyMatch(p -> p != Part.serve)) out.print(BenchReport.markdown(r, s, sync));
