@@ -64,8 +64,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Load models of the serve run, in order: closed (each client waits for its answer), open (a flood paced by the acknowledgements) (default: ${DEFAULT-VALUE}).")
     List<ServeBenchmark.Model> serveModels;
 
-    @Option(names = "--serve-jar", description = "Serve from this jar instead of this one (an A/B of two builds under one load generator).")
-    Path serveJar;
+    @Option(names = "--serve-jar", split = ",", description = "Serve these jars in turn on the same store instead of this one (an A/B of builds under one load generator).")
+    List<Path> serveJars = List.of();
 
     @Option(names = "--http-detail", description = "Also print each sandbox sync's requests per endpoint and source step times.")
     boolean httpDetail;
@@ -101,7 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
             ServeBenchmark.Result serve = null;
             if (parts.contains(Part.serve)) {
                 out.printf("Serve under load: %,d documents%n", docs);
-                serve = new ServeBenchmark(dir, docs, serveRequests, serveConcurrency, serveModels, serveJar).run(out);
+                serve = new ServeBenchmark(dir, docs, serveRequests, serveConcurrency, serveModels, serveJars).run(out);
             }
             out.println();
             if (parts.stream().anyMatch(p -> p != Part.serve)) out.print(BenchReport.markdown(r, s, sync));

@@ -69,13 +69,13 @@ final class ServeBenchmark {
     }
 
     /** One model's run. Latencies in milliseconds, sorted; one array per request kind. */
-    record Run(Model model, int requests, int concurrency, double seconds, double[] eventAcks, double[] commandAcks,
+    record Run(String served, Model model, int requests, int concurrency, double seconds, double[] eventAcks, double[] commandAcks,
                double[] eventAnswers, double[] commandAnswers, int failed, int busy, int unanswered) {
 
         String markdown(int docs) {
             StringBuilder md = new StringBuilder();
-            md.append(String.format("serve under load, %s: %,d documents, %,d signed requests (half app mentions, half `/nightjar ask`), "
-                    + "%.1f s (%.1f answers/s), %d failed, %d refused busy, %d unanswered%n%n", model.describe(concurrency), docs, requests,
+            md.append(String.format("serve under load (%s), %s: %,d documents, %,d signed requests (half app mentions, half `/nightjar ask`), "
+                    + "%.1f s (%.1f answers/s), %d failed, %d refused busy, %d unanswered%n%n", served, model.describe(concurrency), docs, requests,
                     seconds, (eventAnswers.length + commandAnswers.length) / seconds, failed, busy, unanswered));
             md.append("| latency (ms) | p50 | p99 | max | n |\n|---|---|---|---|---|\n");
             row(md, "acknowledgement, app mention (Events API)", eventAcks);
@@ -100,11 +100,11 @@ final class ServeBenchmark {
     private final int requests;
     private final int concurrency;
     private final List<Model> models;
-    /** null: serve from this process's own jar or class path */
-    private final Path serveJar;
+    /** Builds to serve in turn on the same store; empty: serve from this process's own jar or class path. */
+    private final List<Path> serveJars;
 
-    ServeBenchmark(Path dir, int docs, int requests, int concurrency, List<Model> models, Path serveJar) {
-        this.serveJar = serveJar;
+    ServeBenchmark(Path dir, int docs, int requests, int concurrency, List<Model> models, List<Path> serveJars) {
+        this.serveJars = serveJars;
         this.dir = dir;
         this.docs = docs;
         this.requests = requests;
@@ -123,32 +123,37 @@ final class ServeBenchmark {
             ws.runs().finish(ws.runs().start(now, true, ""), "COMPLETED", now, null);
         }
         List<String> questions = new SyntheticCorpus(99, now).queries(200);
+        List<Run> runs = new ArrayList<>();
         try (SlackStandIn slack = new SlackStandIn()) {
-            Process serve = startServe(root, slack, serveJar);
-            try {
-                String base = "http://127.0.0.1:" + awaitPort(serve);
-                log.printf("  serve: up at %s; %d warm-up requests, then %,d at %d concurrent per model %s...%n", base,
-                        Math.min(200, requests), requests, concurrency, models);
-                log.flush();
-                Load warmUp = new Load(base, slack, questions, "w", Math.min(200, requests), Model.closed);
-                warmUp.drive();
-                warmUp.awaitAnswers(Duration.ofSeconds(120));
-                List<Run> runs = new ArrayList<>();
-                for (Model model : models) {
-                    Load load = new Load(base, slack, questions, model.name().substring(0, 1), requests, model);
-                    long t = System.nanoTime();
-                    load.drive();
-                    load.awaitAnswers(Duration.ofSeconds(300));
-                    runs.add(load.result((System.nanoTime() - t) / 1e9));
-                    log.printf("  serve: %s done%n", model);
+            int series = 0;   // each load of each served build has its own keys at the stand-in
+            for (Path jar : serveJars.isEmpty() ? java.util.Collections.<Path>singletonList(null) : serveJars) {
+                Process serve = startServe(root, slack, jar);
+                try {
+                    String base = "http://127.0.0.1:" + awaitPort(serve);
+                    String served = jar == null ? "this build" : jar.toString();
+                    log.printf("  serve (%s): up at %s; %d warm-up requests, then %,d at %d concurrent per model %s...%n", served, base,
+                            Math.min(200, requests), requests, concurrency, models);
                     log.flush();
+                    Load warmUp = new Load(base, slack, questions, series++, Math.min(200, requests), Model.closed, served);
+                    warmUp.drive();
+                    warmUp.awaitAnswers(Duration.ofSeconds(120));
+                    for (Model model : models) {
+                        Load load = new Load(base, slack, questions, series++, requests, model, served);
+                        long t = System.nanoTime();
+                        load.drive();
+                        load.awaitAnswers(Duration.ofSeconds(300));
+                        runs.add(load.result((System.nanoTime() - t) / 1e9));
+                        log.printf("  serve (%s): %s done, load average %.1f%n", served, model,
+                                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                        log.flush();
+                    }
+                } finally {
+                    serve.destroy();
+                    if (!serve.waitFor(20, TimeUnit.SECONDS)) serve.destroyForcibly();
                 }
-                return new Result(docs, runs);
-            } finally {
-                serve.destroy();
-                if (!serve.waitFor(20, TimeUnit.SECONDS)) serve.destroyForcibly();
             }
         }
+        return new Result(docs, runs);
     }
 
     private static void writeConfig(Path config) throws IOException {
@@ -205,18 +210,20 @@ final class ServeBenchmark {
         private final String base;
         private final SlackStandIn slack;
         private final List<String> questions;
-        private final String prefix;
+        private final int series;
+        private final String served;
         private final Model model;
         private final long[] sentAt;
         private final double[] ackMs;
         private final AtomicInteger failed = new AtomicInteger();
         private final AtomicInteger busy = new AtomicInteger();
 
-        Load(String base, SlackStandIn slack, List<String> questions, String prefix, int count, Model model) {
+        Load(String base, SlackStandIn slack, List<String> questions, int series, int count, Model model, String served) {
             this.base = base;
             this.slack = slack;
             this.questions = questions;
-            this.prefix = prefix;
+            this.series = series;
+            this.served = served;
             this.model = model;
             this.sentAt = new long[count];
             this.ackMs = new double[count];
@@ -277,13 +284,12 @@ final class ServeBenchmark {
         }
 
         private String key(int i) {
-            // a thread ts per run: w(arm-up) 1, c(losed) 2, o(pen) 3
-            return i % 2 == 0 ? String.format("1764000000.%d%06d", "wco".indexOf(prefix) + 1, i) : prefix + i;
+            return i % 2 == 0 ? String.format("1764000000.%02d%06d", series, i) : "r" + series + "-" + i;
         }
 
         private String mention(int i, String question) {
             String ts = key(i);
-            return "{\"type\":\"event_callback\",\"event_id\":\"Ev" + prefix + i + "\",\"authorizations\":[{\"user_id\":\"" + BOT + "\"}],"
+            return "{\"type\":\"event_callback\",\"event_id\":\"Ev" + series + "-" + i + "\",\"authorizations\":[{\"user_id\":\"" + BOT + "\"}],"
                     + "\"event\":{\"type\":\"app_mention\",\"user\":\"U0ASKER" + (i % 20) + "\",\"channel\":\"C0BENCH\",\"ts\":\"" + ts
                     + "\",\"event_ts\":\"" + ts + "\",\"text\":\"<@" + BOT + "> where do we stand on " + question + "?\"}}";
         }
@@ -312,7 +318,7 @@ final class ServeBenchmark {
                 Long at = slack.answeredAt(key(i));
                 if (at != null) (i % 2 == 0 ? eventAnswers : commandAnswers).add((at - sentAt[i]) / 1e6);
             }
-            return new Run(model, sentAt.length, concurrency, seconds, sorted(eventAcks), sorted(commandAcks), sorted(eventAnswers),
+            return new Run(served, model, sentAt.length, concurrency, seconds, sorted(eventAcks), sorted(commandAcks), sorted(eventAnswers),
                     sorted(commandAnswers), failed.get(), busy.get(), unanswered());
         }
     }

@@ -35,7 +35,7 @@ public class SlashCommands {
     static final String USAGE = "Usage: `/nightjar ask <question>`, `/nightjar brief`, `/nightjar prep --with <email> | --project <name> [--since 7d]`, `/nightjar canonical mark <url>`, "
             + "`/nightjar scratchpad <text>`";
     /** The acknowledgement when the workers' queue is full. */
-    static final String BUSY = "I am answering many requests right now and could not take this one; please ask again in a minute.";
+    public static final String BUSY = "I am answering many requests right now and could not take this one; please ask again in a minute.";
     static final Duration BRIEF_WINDOW = Duration.ofDays(1);
     private static final Logger log = LoggerFactory.getLogger(SlashCommands.class);
 
