@@ -50,10 +50,10 @@ public class SlackAppConfiguration {
     /**
      * Work waiting for a worker. Beyond it a request is refused at once (an event with 503, which Slack
      * delivers again later; a slash command with a "busy" acknowledgement) instead of queueing an answer
-     * that would arrive minutes late: at the ~8-30 answers a second measured on 2 cores
-     * (BENCHMARKS.md figure 7) a full queue is 10-30 s of waiting.
+     * that would arrive minutes late: at the 4-36 answers a second measured on 2 shared cores
+     * (BENCHMARKS.md figure 7, 100,000 and 2,000 documents) a full queue is 3-25 s of waiting.
      */
-    static final int QUEUE = 256;
+    static final int QUEUE = 100;
     private static final Logger log = LoggerFactory.getLogger(SlackAppConfiguration.class);
 
     @Bean

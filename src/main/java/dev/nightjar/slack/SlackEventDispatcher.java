@@ -30,6 +30,7 @@ public class SlackEventDispatcher {
     private final ScratchpadCapture capture;
     private final SlackUsers users;
     private final ThreadPoster poster;
+    private final Refusals refusals = new Refusals(log);
 
     public SlackEventDispatcher(EventLedger ledger, Executor workers, MentionAnswerer answerer, ScratchpadChannels channels,
                                 ScratchpadCapture capture, SlackUsers users, ThreadPoster poster) {
@@ -70,7 +71,7 @@ public class SlackEventDispatcher {
             });
         } catch (RejectedExecutionException e) {
             ledger.release(eventId);
-            log.warn("event {} refused: every Slack worker is busy and the queue is full; Slack will deliver it again", eventId);
+            refusals.refused("event " + eventId + " (Slack delivers it again later)");
             return BUSY;
         }
         return "accepted";

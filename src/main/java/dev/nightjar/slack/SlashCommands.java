@@ -45,6 +45,7 @@ public class SlashCommands {
     private final ScratchpadCapture capture;
     private final SlackWebApi slack;
     private final Executor workers;
+    private final Refusals refusals = new Refusals(log);
 
     public SlashCommands(Workspace ws, SlackUsers users, AnswerLog answers, ScratchpadCapture capture, SlackWebApi slack, Executor workers) {
         this.ws = ws;
@@ -77,7 +78,7 @@ public class SlashCommands {
             });
         } catch (RejectedExecutionException e) {
             // Slack does not retry a slash command: say so in the acknowledgement instead of leaving it unanswered
-            log.warn("/nightjar {} by {} refused: every Slack worker is busy and the queue is full", c.subcommand(), c.userId());
+            refusals.refused("/nightjar " + c.subcommand() + " by " + c.userId());
             return BUSY;
         }
         return "Working on it…";
