@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -63,6 +64,13 @@ public final class BenchCommand implements Callable<Integer> {
             + " from the store); a 1M-document run takes a third less.")
     boolean skipBefore;
 
+    @Option(names = "--serve-model", split = ",", defaultValue = "closed,open",
+            description = "Load models of the serve run, in order: closed (each client waits for its answer), open (a flood paced by the acknowledgements) (default: ${DEFAULT-VALUE}).")
+    List<ServeBenchmark.Model> serveModels;
+
+    @Option(names = "--serve-jar", split = ",", description = "Serve these jars in turn on the same store instead of this one (an A/B of builds under one load generator).")
+    List<Path> serveJars = List.of();
+
     @Option(names = "--http-detail", description = "Also print each sandbox sync's requests per endpoint and source step times.")
     boolean httpDetail;
 
@@ -97,7 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
             ServeBenchmark.Result serve = null;
             if (parts.contains(Part.serve)) {
                 out.printf("Serve under load: %,d documents%n", docs);
-                serve = new ServeBenchmark(dir, docs, serveRequests, serveConcurrency).run(out);
+                serve = new ServeBenchmark(dir, docs, serveRequests, serveConcurrency, serveModels, serveJars).run(out);
             }
             out.println();
             if (parts.stream().anyMatch(p -> p != Part.serve)) out.print(BenchReport.markdown(r, s, sync));

@@ -2,6 +2,7 @@ package dev.nightjar.bench;
 
 import dev.nightjar.Workspace;
 import dev.nightjar.slack.SlackSignature;
+import dev.nightjar.slack.SlashCommands;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -31,25 +32,51 @@ import java.util.regex.Pattern;
  * {@code serve} under load from a second process on loopback: a store of N synthetic documents, the
  * served app started as its own JVM ({@code nightjar serve}, pointed at a loopback Slack stand-in),
  * then signed Events API app mentions and {@code /nightjar ask} slash commands from {@code concurrency}
- * client threads at once. Acknowledgement latency is the HTTP round trip of each request; answer latency
- * runs from sending the request to the answer's arrival at the Slack stand-in (so it includes the queue
- * in front of the app's Slack workers).
+ * client threads, under one or both load models ({@link Model}). Acknowledgement latency is the HTTP
+ * round trip of each request; answer latency runs from sending the request to the answer's arrival at
+ * the Slack stand-in (so it includes any queue in front of the app's Slack workers).
  */
 final class ServeBenchmark {
 
     static final String SECRET = "bench-signing-secret";
     static final String BOT = "U0NJBENCH";
     private static final Pattern SERVING = Pattern.compile("serving on http://[^:]+:(\\d+)");
+    /** How long a closed-loop client waits for one answer before counting it unanswered and sending the next. */
+    private static final Duration ANSWER_LIMIT = Duration.ofSeconds(60);
 
-    /** Latencies in milliseconds, sorted; one array per request kind. */
-    record Result(int docs, int requests, int concurrency, double seconds, double[] eventAcks, double[] commandAcks,
-                  double[] eventAnswers, double[] commandAnswers, int failed, int unanswered) {
+    /** How the clients pace themselves. */
+    enum Model {
+        /** Each client waits for its answer to reach the stand-in before sending the next: {@code concurrency} answers in flight. */
+        closed,
+        /** Each client sends its next request as soon as the previous one is acknowledged: answers queue in the server. */
+        open;
 
-        /** The load run's table for BENCHMARKS.md: p50, p99 and max of each latency, in milliseconds. */
+        String describe(int concurrency) {
+            return this == closed ? "closed loop: " + concurrency + " clients, each waits for its answer before the next request"
+                    : "open flood: " + concurrency + " clients, each sends its next request as soon as the last is acknowledged";
+        }
+    }
+
+    /** Every model's run on one store. */
+    record Result(int docs, List<Run> runs) {
+
+        /** The load runs' tables for BENCHMARKS.md: p50, p99 and max of each latency, in milliseconds. */
         String markdown() {
             StringBuilder md = new StringBuilder();
-            md.append(String.format("serve under load: %,d documents, %,d signed requests (half app mentions, half `/nightjar ask`), "
-                    + "%d concurrent, %.1f s, %d failed, %d unanswered%n%n", docs, requests, concurrency, seconds, failed, unanswered));
+            for (Run run : runs) md.append(run.markdown(docs)).append('\n');
+            return md.toString();
+        }
+    }
+
+    /** One model's run. Latencies in milliseconds, sorted; one array per request kind. */
+    record Run(String served, Model model, int requests, int concurrency, double seconds, double[] eventAcks, double[] commandAcks,
+               double[] eventAnswers, double[] commandAnswers, int failed, int busy, int unanswered) {
+
+        String markdown(int docs) {
+            StringBuilder md = new StringBuilder();
+            md.append(String.format("serve under load (%s), %s: %,d documents, %,d signed requests (half app mentions, half `/nightjar ask`), "
+                    + "%.1f s (%.1f answers/s), %d failed, %d refused busy, %d unanswered%n%n", served, model.describe(concurrency), docs, requests,
+                    seconds, (eventAnswers.length + commandAnswers.length) / seconds, failed, busy, unanswered));
             md.append("| latency (ms) | p50 | p99 | max | n |\n|---|---|---|---|---|\n");
             row(md, "acknowledgement, app mention (Events API)", eventAcks);
             row(md, "acknowledgement, `/nightjar ask` (slash command)", commandAcks);
@@ -72,12 +99,17 @@ final class ServeBenchmark {
     private final int docs;
     private final int requests;
     private final int concurrency;
+    private final List<Model> models;
+    /** Builds to serve in turn on the same store; empty: serve from this process's own jar or class path. */
+    private final List<Path> serveJars;
 
-    ServeBenchmark(Path dir, int docs, int requests, int concurrency) {
+    ServeBenchmark(Path dir, int docs, int requests, int concurrency, List<Model> models, List<Path> serveJars) {
+        this.serveJars = serveJars;
         this.dir = dir;
         this.docs = docs;
         this.requests = requests;
         this.concurrency = concurrency;
+        this.models = models;
     }
 
     Result run(PrintWriter log) throws Exception {
@@ -91,27 +123,37 @@ final class ServeBenchmark {
             ws.runs().finish(ws.runs().start(now, true, ""), "COMPLETED", now, null);
         }
         List<String> questions = new SyntheticCorpus(99, now).queries(200);
+        List<Run> runs = new ArrayList<>();
         try (SlackStandIn slack = new SlackStandIn()) {
-            Process serve = startServe(root, slack);
-            try {
-                String base = "http://127.0.0.1:" + awaitPort(serve);
-                log.printf("  serve: up at %s; %d warm-up requests, then %,d at %d concurrent...%n", base, Math.min(200, requests),
-                        requests, concurrency);
-                log.flush();
-                Load warmUp = new Load(base, slack, questions, "w", Math.min(200, requests));
-                warmUp.drive();
-                warmUp.awaitAnswers(Duration.ofSeconds(120));
-                Load load = new Load(base, slack, questions, "m", requests);
-                long t = System.nanoTime();
-                load.drive();
-                load.awaitAnswers(Duration.ofSeconds(300));
-                double seconds = (System.nanoTime() - t) / 1e9;
-                return load.result(seconds);
-            } finally {
-                serve.destroy();
-                if (!serve.waitFor(20, TimeUnit.SECONDS)) serve.destroyForcibly();
+            int series = 0;   // each load of each served build has its own keys at the stand-in
+            for (Path jar : serveJars.isEmpty() ? java.util.Collections.<Path>singletonList(null) : serveJars) {
+                Process serve = startServe(root, slack, jar);
+                try {
+                    String base = "http://127.0.0.1:" + awaitPort(serve);
+                    String served = jar == null ? "this build" : jar.toString();
+                    log.printf("  serve (%s): up at %s; %d warm-up requests, then %,d at %d concurrent per model %s...%n", served, base,
+                            Math.min(200, requests), requests, concurrency, models);
+                    log.flush();
+                    Load warmUp = new Load(base, slack, questions, series++, Math.min(200, requests), Model.closed, served);
+                    warmUp.drive();
+                    warmUp.awaitAnswers(Duration.ofSeconds(120));
+                    for (Model model : models) {
+                        Load load = new Load(base, slack, questions, series++, requests, model, served);
+                        long t = System.nanoTime();
+                        load.drive();
+                        load.awaitAnswers(Duration.ofSeconds(300));
+                        runs.add(load.result((System.nanoTime() - t) / 1e9));
+                        log.printf("  serve (%s): %s done, load average %.1f%n", served, model,
+                                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                        log.flush();
+                    }
+                } finally {
+                    serve.destroy();
+                    if (!serve.waitFor(20, TimeUnit.SECONDS)) serve.destroyForcibly();
+                }
             }
         }
+        return new Result(docs, runs);
     }
 
     private static void writeConfig(Path config) throws IOException {
@@ -123,12 +165,14 @@ final class ServeBenchmark {
         Files.writeString(config.resolve("jobs/nightly.yml"), "cron: \"0 0 5 * * ?\"\nzone: UTC\nsources: []\n");
     }
 
-    /** {@code nightjar serve} in its own JVM, from the same jar (or class path) as this process. */
-    private static Process startServe(Path root, SlackStandIn slack) throws IOException {
+    /** {@code nightjar serve} in its own JVM, from {@code jar} or else the same jar (or class path) as this process. */
+    private static Process startServe(Path root, SlackStandIn slack, Path jar) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         String classPath = System.getProperty("java.class.path");
-        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+        if (jar != null) {
+            command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        } else if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
             command.addAll(List.of("-jar", classPath));
         } else {
             command.addAll(List.of("-cp", classPath, "dev.nightjar.cli.Main"));
@@ -159,23 +203,28 @@ final class ServeBenchmark {
         throw new IllegalStateException("serve exited before serving:\n" + seen);
     }
 
-    /** One bounded run: {@code count} requests, alternately an app mention and a slash command, {@code concurrency} at a time. */
+    /** One bounded run: {@code count} requests, alternately an app mention and a slash command, from {@code concurrency} clients. */
     private final class Load {
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         private final SlackSignature signer = new SlackSignature(SECRET, Clock.systemUTC());
         private final String base;
         private final SlackStandIn slack;
         private final List<String> questions;
-        private final String prefix;
+        private final int series;
+        private final String served;
+        private final Model model;
         private final long[] sentAt;
         private final double[] ackMs;
         private final AtomicInteger failed = new AtomicInteger();
+        private final AtomicInteger busy = new AtomicInteger();
 
-        Load(String base, SlackStandIn slack, List<String> questions, String prefix, int count) {
+        Load(String base, SlackStandIn slack, List<String> questions, int series, int count, Model model, String served) {
             this.base = base;
             this.slack = slack;
             this.questions = questions;
-            this.prefix = prefix;
+            this.series = series;
+            this.served = served;
+            this.model = model;
             this.sentAt = new long[count];
             this.ackMs = new double[count];
         }
@@ -185,14 +234,25 @@ final class ServeBenchmark {
             ExecutorService clients = Executors.newFixedThreadPool(concurrency);
             for (int c = 0; c < concurrency; c++) {
                 clients.execute(() -> {
-                    for (int i; (i = next.getAndIncrement()) < sentAt.length; ) send(i);
+                    for (int i; (i = next.getAndIncrement()) < sentAt.length; ) {
+                        if (send(i) && model == Model.closed) awaitOne(i);
+                    }
                 });
             }
             clients.shutdown();
             clients.awaitTermination(30, TimeUnit.MINUTES);
         }
 
-        private void send(int i) {
+        private void awaitOne(int i) {
+            try {
+                slack.awaitAnswer(key(i), ANSWER_LIMIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** @return true when the request was taken on (acknowledged 200, not refused as busy) */
+        private boolean send(int i) {
             String question = questions.get(i % questions.size());
             boolean event = i % 2 == 0;
             String contentType = event ? "application/json" : "application/x-www-form-urlencoded";
@@ -205,24 +265,31 @@ final class ServeBenchmark {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
             sentAt[i] = System.nanoTime();
             try {
-                HttpResponse<Void> ack = http.send(request, HttpResponse.BodyHandlers.discarding());
+                HttpResponse<String> ack = http.send(request, HttpResponse.BodyHandlers.ofString());
                 ackMs[i] = (System.nanoTime() - sentAt[i]) / 1e6;
-                if (ack.statusCode() != 200) failed.incrementAndGet();
+                // a full worker queue: 503 to an event (Slack delivers it again), a "busy" acknowledgement to a command
+                if (ack.statusCode() == 503 || ack.statusCode() == 200 && ack.body().contains(SlashCommands.BUSY)) {
+                    busy.incrementAndGet();
+                    return false;
+                }
+                if (ack.statusCode() == 200) return true;
             } catch (IOException e) {
                 ackMs[i] = (System.nanoTime() - sentAt[i]) / 1e6;
-                failed.incrementAndGet();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return false;
             }
+            failed.incrementAndGet();
+            return false;
         }
 
         private String key(int i) {
-            return i % 2 == 0 ? String.format("1764000000.%s%06d", prefix.equals("w") ? "1" : "2", i) : prefix + i;
+            return i % 2 == 0 ? String.format("1764000000.%02d%06d", series, i) : "r" + series + "-" + i;
         }
 
         private String mention(int i, String question) {
             String ts = key(i);
-            return "{\"type\":\"event_callback\",\"event_id\":\"Ev" + prefix + i + "\",\"authorizations\":[{\"user_id\":\"" + BOT + "\"}],"
+            return "{\"type\":\"event_callback\",\"event_id\":\"Ev" + series + "-" + i + "\",\"authorizations\":[{\"user_id\":\"" + BOT + "\"}],"
                     + "\"event\":{\"type\":\"app_mention\",\"user\":\"U0ASKER" + (i % 20) + "\",\"channel\":\"C0BENCH\",\"ts\":\"" + ts
                     + "\",\"event_ts\":\"" + ts + "\",\"text\":\"<@" + BOT + "> where do we stand on " + question + "?\"}}";
         }
@@ -239,20 +306,20 @@ final class ServeBenchmark {
 
         private int unanswered() {
             int missing = 0;
-            for (int i = 0; i < sentAt.length; i++) if (!slack.answeredAt.containsKey(key(i))) missing++;
-            return missing;
+            for (int i = 0; i < sentAt.length; i++) if (slack.answeredAt(key(i)) == null) missing++;
+            return missing - busy.get() - failed.get();   // taken on, never answered
         }
 
-        Result result(double seconds) {
+        Run result(double seconds) {
             List<Double> eventAcks = new ArrayList<>(), commandAcks = new ArrayList<>(), eventAnswers = new ArrayList<>(),
                     commandAnswers = new ArrayList<>();
             for (int i = 0; i < sentAt.length; i++) {
                 (i % 2 == 0 ? eventAcks : commandAcks).add(ackMs[i]);
-                Long at = slack.answeredAt.get(key(i));
+                Long at = slack.answeredAt(key(i));
                 if (at != null) (i % 2 == 0 ? eventAnswers : commandAnswers).add((at - sentAt[i]) / 1e6);
             }
-            return new Result(docs, sentAt.length, concurrency, seconds, sorted(eventAcks), sorted(commandAcks), sorted(eventAnswers),
-                    sorted(commandAnswers), failed.get(), unanswered());
+            return new Run(served, model, sentAt.length, concurrency, seconds, sorted(eventAcks), sorted(commandAcks), sorted(eventAnswers),
+                    sorted(commandAnswers), failed.get(), busy.get(), unanswered());
         }
     }
 

@@ -10,7 +10,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executors;
 
 /**
@@ -23,8 +28,8 @@ final class SlackStandIn implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** key → System.nanoTime() of the first answer that arrived for it */
-    final Map<String, Long> answeredAt = new ConcurrentHashMap<>();
+    /** key → System.nanoTime() of the first answer that arrived for it, completed on arrival */
+    private final Map<String, CompletableFuture<Long>> answers = new ConcurrentHashMap<>();
     private final HttpServer server;
 
     SlackStandIn() throws IOException {
@@ -34,10 +39,34 @@ final class SlackStandIn implements AutoCloseable {
         server.createContext("/respond/", exchange -> {
             exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
-            answeredAt.putIfAbsent(path.substring(path.lastIndexOf('/') + 1), System.nanoTime());
+            arrived(path.substring(path.lastIndexOf('/') + 1));
             reply(exchange, "ok");
         });
         server.start();
+    }
+
+    private void arrived(String key) {
+        answer(key).complete(System.nanoTime());   // only the first arrival counts
+    }
+
+    private CompletableFuture<Long> answer(String key) {
+        return answers.computeIfAbsent(key, k -> new CompletableFuture<>());
+    }
+
+    /** System.nanoTime() of the first answer for {@code key}, or null while none has arrived. */
+    Long answeredAt(String key) {
+        return answer(key).getNow(null);
+    }
+
+    /** Waits up to {@code limit} for the first answer for {@code key}; its System.nanoTime(), or null if none came. */
+    Long awaitAnswer(String key, Duration limit) throws InterruptedException {
+        try {
+            return answer(key).get(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The base URL to give the app as {@code NIGHTJAR_SLACK_BASE_URL}. */
@@ -66,7 +95,7 @@ final class SlackStandIn implements AutoCloseable {
             case "conversations.info" -> "{\"ok\":true,\"channel\":{\"id\":\"C0BENCH\",\"name\":\"bench\",\"is_private\":false}}";
             case "chat.postMessage" -> {
                 JsonNode message = JSON.readTree(body);
-                answeredAt.putIfAbsent(message.path("thread_ts").asText(""), System.nanoTime());
+                arrived(message.path("thread_ts").asText(""));
                 yield "{\"ok\":true,\"ts\":\"" + System.nanoTime() + ".000001\"}";
             }
             default -> "{\"ok\":true}";

@@ -1,6 +1,7 @@
 package dev.nightjar.jobs;
 
 import dev.nightjar.feed.ChangeFeed;
+import dev.nightjar.store.PeopleStore;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * the nightly run happens on whichever node Quartz picked, so every other node's index would lag until its
  * next restart. It also drives once at start, which repairs a follower left behind by a crash between a
  * store commit and its follow. A drive with nothing new costs one indexed query on {@code change_seq} per
- * follower.
+ * follower. At the same cadence it looks for accounts another node wrote ({@link PeopleStore#noticeOtherWriters}),
+ * so this node's people directory re-joins at most this late after another node's sync, and never queries
+ * for it on a name lookup.
  */
 final class FeedTimer implements AutoCloseable {
 
@@ -26,8 +29,20 @@ final class FeedTimer implements AutoCloseable {
         return t;
     });
 
-    FeedTimer(ChangeFeed feed) {
-        timer.scheduleWithFixedDelay(() -> drive(feed), 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    FeedTimer(ChangeFeed feed, PeopleStore people) {
+        timer.scheduleWithFixedDelay(() -> {
+            drive(feed);
+            noticeAccounts(people);
+        }, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static void noticeAccounts(PeopleStore people) {
+        try {
+            people.noticeOtherWriters();
+        } catch (RuntimeException e) {
+            // the store may be briefly unreachable (external database); the next tick looks again
+            log.warn("could not look for other nodes' account changes: {}", e.getMessage());
+        }
     }
 
     /** One drive; returns how many store changes the followers read (0 when all were current). */

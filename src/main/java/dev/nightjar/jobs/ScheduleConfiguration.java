@@ -71,7 +71,7 @@ public class ScheduleConfiguration {
     /** The change feed driven on a timer: other nodes' writes, and a follower a crash left behind (see {@link FeedTimer}). */
     @Bean(destroyMethod = "close")
     AutoCloseable feedTimer(Workspace ws) {
-        return new FeedTimer(ws.feed());
+        return new FeedTimer(ws.feed(), new dev.nightjar.store.PeopleStore(ws.database()));
     }
 
     @Bean

@@ -160,13 +160,17 @@ public class Interactions {
     }
 
     private void later(Runnable work) {
-        workers.execute(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                log.error("a button action failed: {}", e.toString());
-            }
-        });
+        try {
+            workers.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.error("a button action failed: {}", e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.warn("a button action was dropped: every Slack worker is busy and the queue is full");
+        }
     }
 
 }

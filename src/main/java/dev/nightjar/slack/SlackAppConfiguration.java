@@ -13,7 +13,9 @@ import dev.nightjar.store.ledgers.DeliveryLedger;
 import dev.nightjar.store.PeopleStore;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -39,8 +41,19 @@ public class SlackAppConfiguration {
 
     /** How often due briefs are looked for; a brief arrives at most this late after deliver-at. */
     static final Duration BRIEF_TICK = Duration.ofMinutes(5);
-    /** Answering reads the index and may call an LLM; a small pool keeps a burst from starving the nightly job. */
-    static final int WORKERS = 4;
+    /**
+     * Answering is CPU work (index and store reads) with some waiting (Slack's Web API, an LLM, commits):
+     * two workers per core keep the cores busy without letting a burst starve the nightly job or the
+     * threads that acknowledge requests.
+     */
+    static final int WORKERS = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+    /**
+     * Work waiting for a worker. Beyond it a request is refused at once (an event with 503, which Slack
+     * delivers again later; a slash command with a "busy" acknowledgement) instead of queueing an answer
+     * that would arrive minutes late: at the 4-36 answers a second measured on 2 shared cores
+     * (BENCHMARKS.md figure 7, 100,000 and 2,000 documents) a full queue is 3-25 s of waiting.
+     */
+    static final int QUEUE = 100;
     private static final Logger log = LoggerFactory.getLogger(SlackAppConfiguration.class);
 
     @Bean
@@ -73,11 +86,12 @@ public class SlackAppConfiguration {
     @Bean(destroyMethod = "shutdown")
     ExecutorService slackWorkers() {
         AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(WORKERS, r -> {
+        // AbortPolicy: a full queue throws at once on the request thread, which answers "busy"; acking never waits on workers
+        return new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
             Thread t = new Thread(r, "slack-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        }, new ThreadPoolExecutor.AbortPolicy());
     }
 
     @Bean

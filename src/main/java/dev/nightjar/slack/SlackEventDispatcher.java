@@ -7,13 +7,16 @@ import dev.nightjar.model.Acl;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides what an Events API callback asks for, claims its {@code event_id} once, and hands the work to
- * the worker pool so the HTTP request is acknowledged at once (Slack wants 200 within 3 s and retries
- * otherwise). App mentions and DMs are answered; top-level human messages in scratchpad channels are
+ * Decides what an Events API callback asks for, reserves its {@code event_id} in memory, and hands the
+ * work to the worker pool so the HTTP request is acknowledged at once (Slack wants 200 within 3 s and
+ * retries otherwise). The worker claims the id in the database before it answers, so the acknowledgement
+ * waits on no commit and a retry is still answered once (see {@link EventLedger}). When the workers'
+ * queue is full the event is refused as {@code busy} (HTTP 503), and Slack delivers it again later. App mentions and DMs are answered; top-level human messages in scratchpad channels are
  * captured; everything else (bot messages, edits, our own posts) is ignored.
  */
 public class SlackEventDispatcher {
@@ -27,6 +30,7 @@ public class SlackEventDispatcher {
     private final ScratchpadCapture capture;
     private final SlackUsers users;
     private final ThreadPoster poster;
+    private final Refusals refusals = new Refusals(log);
 
     public SlackEventDispatcher(EventLedger ledger, Executor workers, MentionAnswerer answerer, ScratchpadChannels channels,
                                 ScratchpadCapture capture, SlackUsers users, ThreadPoster poster) {
@@ -39,23 +43,37 @@ public class SlackEventDispatcher {
         this.poster = poster;
     }
 
-    /** @return what was done with the event, for the log and for tests: answered, captured, duplicate, ignored */
+    /** What {@link #accept} answers when the workers' queue is full. */
+    public static final String BUSY = "busy";
+
+    /** @return what was done with the event, for the log and for tests: accepted, duplicate, ignored, {@link #BUSY} */
     public String accept(JsonNode envelope, String retryNum) {
         JsonNode event = envelope.path("event");
         Runnable work = work(event, botUserIds(envelope));
         if (work == null) return "ignored";
         String eventId = envelope.path("event_id").asText("");
-        if (eventId.isBlank() || !ledger.claim(eventId, event.path("type").asText())) {
-            log.info("event {} already taken on (retry {}); not handled again", eventId, retryNum == null ? "-" : retryNum);
+        String retry = retryNum == null ? "-" : retryNum;
+        if (eventId.isBlank() || !ledger.reserve(eventId)) {
+            log.info("event {} already taken on (retry {}); not handled again", eventId, retry);
             return "duplicate";
         }
-        workers.execute(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                log.error("event {} failed: {}", eventId, e.toString());
-            }
-        });
+        try {
+            workers.execute(() -> {
+                try {
+                    if (!ledger.claim(eventId, event.path("type").asText())) {
+                        log.info("event {} was taken on before (retry {}); not handled again", eventId, retry);
+                        return;
+                    }
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.error("event {} failed: {}", eventId, e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            ledger.release(eventId);
+            refusals.refused("event " + eventId + " (Slack delivers it again later)");
+            return BUSY;
+        }
         return "accepted";
     }
 

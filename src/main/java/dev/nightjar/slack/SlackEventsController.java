@@ -34,7 +34,11 @@ public class SlackEventsController {
         if (envelope == null) return ResponseEntity.badRequest().body(Map.of("error", "empty body"));
         return switch (envelope.path("type").asText()) {
             case "url_verification" -> ResponseEntity.ok(Map.of("challenge", envelope.path("challenge").asText()));
-            case "event_callback" -> ResponseEntity.ok(Map.of("status", dispatcher.accept(envelope, retryNum)));
+            case "event_callback" -> {
+                String status = dispatcher.accept(envelope, retryNum);
+                // a 5xx makes Slack deliver the event again later, when the workers may have room
+                yield ResponseEntity.status(status.equals(SlackEventDispatcher.BUSY) ? 503 : 200).body(Map.of("status", status));
+            }
             default -> ResponseEntity.ok(Map.of("status", "ignored"));
         };
     }

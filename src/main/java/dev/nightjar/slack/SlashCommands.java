@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,8 @@ public class SlashCommands {
 
     static final String USAGE = "Usage: `/nightjar ask <question>`, `/nightjar brief`, `/nightjar prep --with <email> | --project <name> [--since 7d]`, `/nightjar canonical mark <url>`, "
             + "`/nightjar scratchpad <text>`";
+    /** The acknowledgement when the workers' queue is full. */
+    public static final String BUSY = "I am answering many requests right now and could not take this one; please ask again in a minute.";
     static final Duration BRIEF_WINDOW = Duration.ofDays(1);
     private static final Logger log = LoggerFactory.getLogger(SlashCommands.class);
 
@@ -42,6 +45,7 @@ public class SlashCommands {
     private final ScratchpadCapture capture;
     private final SlackWebApi slack;
     private final Executor workers;
+    private final Refusals refusals = new Refusals(log);
 
     public SlashCommands(Workspace ws, SlackUsers users, AnswerLog answers, ScratchpadCapture capture, SlackWebApi slack, Executor workers) {
         this.ws = ws;
@@ -63,14 +67,20 @@ public class SlashCommands {
             default -> null;
         };
         if (work == null) return USAGE;
-        workers.execute(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                log.error("/nightjar {} by {} failed: {}", c.subcommand(), c.userId(), e.toString());
-                respond(c, Map.of("text", "Sorry, that failed: " + e.getMessage()));
-            }
-        });
+        try {
+            workers.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.error("/nightjar {} by {} failed: {}", c.subcommand(), c.userId(), e.toString());
+                    respond(c, Map.of("text", "Sorry, that failed: " + e.getMessage()));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Slack does not retry a slash command: say so in the acknowledgement instead of leaving it unanswered
+            refusals.refused("/nightjar " + c.subcommand() + " by " + c.userId());
+            return BUSY;
+        }
         return "Working on it…";
     }
 

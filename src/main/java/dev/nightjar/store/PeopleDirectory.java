@@ -12,17 +12,19 @@ import java.util.stream.Collectors;
 /**
  * One person across sources (see {@link IdentityJoin} for the rules: {@code index/people.yml} aliases,
  * the e-mail a source reports, confident name matches). The join is recomputed only when the
- * accounts in the store change, so a long-running {@code serve} follows each night's sync.
+ * accounts' version moves ({@link PeopleStore#version}: any identity write in this JVM, or another
+ * node's seen by {@link PeopleStore#noticeOtherWriters}), so a long-running {@code serve} follows each
+ * night's sync.
  */
 public final class PeopleDirectory {
 
     private final PeopleStore people;
     private final Map<String, String> aliasToEmail;
     private final Map<String, String> configuredNames;
-    /** The last join and the store's fingerprint it was made from, swapped as one (readers take no lock). */
+    /** The last join and the accounts' version it was made from, swapped as one (readers take no lock). */
     private volatile Joined joined;
 
-    private record Joined(String fingerprint, IdentityJoin join) {
+    private record Joined(long version, IdentityJoin join) {
     }
 
     public PeopleDirectory(PeopleStore people, PeopleAliases aliases) {
@@ -34,15 +36,17 @@ public final class PeopleDirectory {
 
     /** The current join of every known account. */
     public IdentityJoin join() {
-        // The fingerprint is read without the lock: an answer asks for names many times, and under load
-        // the Slack workers all queued on this monitor behind one another's fingerprint query.
-        String fingerprint = people.fingerprint();
+        // An answer asks for names many times: the version is an in-memory counter (moved by every identity
+        // write, see PeopleStore.version), so a lookup runs no query unless the accounts changed. It is read
+        // before the accounts are, so a write racing the re-join leaves an older version and the next reader re-joins.
+        long version = people.version();
         Joined current = joined;
-        if (current != null && current.fingerprint().equals(fingerprint)) return current.join();
+        if (current != null && current.version() == version) return current.join();
         synchronized (this) {
             current = joined;
-            if (current == null || !current.fingerprint().equals(fingerprint)) {
-                current = new Joined(fingerprint, new IdentityJoin(people.all(), aliasToEmail, configuredNames));
+            version = people.version();
+            if (current == null || current.version() != version) {
+                current = new Joined(version, new IdentityJoin(people.all(), aliasToEmail, configuredNames));
                 joined = current;
             }
             return current.join();

@@ -14,9 +14,11 @@ import java.util.Set;
 public final class PeopleStore {
 
     private final Database db;
+    private final PeopleVersion version;
 
     public PeopleStore(Database db) {
         this.db = db;
+        this.version = PeopleVersion.of(db);
     }
 
     /** Inserts or refreshes identities; an identity never loses a known e-mail to a later null. */
@@ -45,6 +47,7 @@ public final class PeopleStore {
         db.jdbc().batchUpdate("INSERT INTO identities (identity, source, handle, email, name, time_zone, seen_at) VALUES (?,?,?,?,?,?,?)", inserts);
         db.jdbc().batchUpdate("UPDATE identities SET email=COALESCE(?, email), name=COALESCE(?, name), time_zone=COALESCE(?, time_zone), "
                 + "seen_at=? WHERE identity=?", updates);
+        version.bumpAfterWrite();
     }
 
     public Optional<PersonIdentity> find(String identity) {
@@ -61,10 +64,29 @@ public final class PeopleStore {
     }
 
     /**
-     * Changes whenever an account is added or its e-mail or name changes: lets the people directory
-     * re-join only when needed. (seen_at alone is not enough: a fixed clock writes the same time.)
+     * This JVM's version of the accounts: moves after every write through any {@code PeopleStore} of this
+     * database, and when {@link #noticeOtherWriters} sees another process's write. Costs no query.
      */
-    public String fingerprint() {
+    public long version() {
+        return version.current();
+    }
+
+    /**
+     * Looks once for writes this JVM did not make (another process on the shared H2 file, another node on
+     * the external database) and moves {@link #version} if there were any. Run at the change feed's cadence
+     * in {@code serve}, so a long-running node follows another node's sync within that delay.
+     *
+     * @return true when the accounts changed since the last look (always on the first)
+     */
+    public boolean noticeOtherWriters() {
+        return version.notice(fingerprint());
+    }
+
+    /**
+     * Changes whenever an account is added or its e-mail or name changes (an aggregate over the table).
+     * (seen_at alone is not enough: a fixed clock writes the same time.)
+     */
+    String fingerprint() {
         return db.jdbc().queryForObject("SELECT COUNT(*) || '/' || COALESCE(CAST(MAX(seen_at) AS VARCHAR), '') || '/' "
                 + "|| COALESCE(SUM(LENGTH(COALESCE(email, '')) * 31 + LENGTH(COALESCE(name, ''))), 0) FROM identities", String.class);
     }

@@ -35,8 +35,12 @@ final class NamedSuperseded {
     void state(String question, FactSheet sheet) {
         Set<String> asked = Words.significant(question);
         if (asked.isEmpty()) return;
+        // Only a hit whose title the question names can qualify: reading just those from the store spares
+        // nearly every ask a 30-document read (a third of a warm answer's time under load, BENCHMARKS.md figure 7).
         List<String> ids = index.search(SearchRequest.of(question, HITS).visibleTo(corpus.viewer().searchFilter())).stream()
+                .filter(hit -> hit.title() == null || asked.containsAll(Words.significant(hit.title())))
                 .map(SearchHit::id).toList();
+        if (ids.isEmpty()) return;
         for (StoredDocument old : corpus.findAll(ids)) {
             if (!old.superseded()) continue; // the store's flag: the truth refresher may have set it after the document was indexed
             Set<String> title = Words.significant(old.document().title());
