@@ -2,7 +2,7 @@ package dev.nightjar.index;
 
 import dev.nightjar.config.ConfigException;
 import dev.nightjar.index.vectors.Embedder;
-import dev.nightjar.index.vectors.MiniLmEmbedder;
+import dev.nightjar.index.vectors.E5SmallEmbedder;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -30,7 +30,7 @@ public final class VectorSwitch {
         if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
             System.setProperty("DJL_CACHE_DIR", dataDir.toAbsolutePath().resolve("cache").resolve("djl").toString());
         }
-        return new MiniLmEmbedder();
+        return new E5SmallEmbedder();
     }
 
     /** Reads the switch's value; unset or blank is off. Errors: any other word is a {@link ConfigException}. */
