@@ -74,7 +74,20 @@ public record EvalCases(List<EvalCase> cases, List<Pattern> noise) {
         String since = kind == EvalCase.Kind.BRIEF ? required(n, "since", where, id) : text(n, "since");
         return new EvalCase(id, n.path("category").asText(kind == EvalCase.Kind.ASK ? "other" : kind.name().toLowerCase(java.util.Locale.ROOT)),
                 kind, question, text(n, "as"), team, person, since, expectations(n.path("must"), values, id, where),
-                expectations(n.path("must_not"), values, id, where), project);
+                expectations(n.path("must_not"), values, id, where), project, needs(n.path("needs"), values, id, where));
+    }
+
+    /** {@code needs:}: title (or URL) patterns of documents a correct answer needs, for the retrieval recall. */
+    private static List<Pattern> needs(JsonNode list, Map<String, String> values, String id, String where) {
+        List<Pattern> out = new ArrayList<>();
+        for (JsonNode e : list) {
+            try {
+                out.add(Expectation.compile(fill(e.asText(), values, id)));
+            } catch (java.util.regex.PatternSyntaxException ex) {
+                throw new ConfigException(where + ": case " + id + ", needs '" + e.asText() + "': bad regular expression: " + ex.getDescription());
+            }
+        }
+        return out;
     }
 
     private static List<Expectation> expectations(JsonNode list, Map<String, String> values, String id, String where) {

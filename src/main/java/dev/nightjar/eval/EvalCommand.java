@@ -35,8 +35,13 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--show", paramLabel = "ID", description = "Print the output of these cases (repeatable, or 'all').")
     List<String> show = List.of();
 
+    @Option(names = "--retrieval", description = "Instead of answers, measure retrieval: recall@10 of the documents each question's "
+            + "answer needs, BM25 alone vs BM25 + vectors, with each index's build time, size and search time.")
+    boolean retrieval;
+
     @Override
     public Integer call() throws IOException {
+        if (retrieval) return retrieval();
         List<EvalRunner.Mode> modes = switch (path) {
             case "extractive" -> List.of(EvalRunner.Mode.EXTRACTIVE);
             case "llm" -> List.of(EvalRunner.Mode.LLM);
@@ -58,6 +63,19 @@ public final class EvalCommand implements Callable<Integer> {
                 }
             }
             out.printf("Evaluated at %s on the sandbox company in %.1f s.%n", EvalRunner.NOW, (System.nanoTime() - start) / 1e9);
+            return 0;
+        } finally {
+            dev.nightjar.bench.BenchCommand.deleteTree(dir);
+        }
+    }
+
+    private Integer retrieval() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = Files.createTempDirectory("nightjar-eval-");
+        try {
+            long start = System.nanoTime();
+            out.println(EvalRunner.retrieval(dir, Optional.ofNullable(cases)));
+            out.printf("Measured at %s on the sandbox company in %.1f s.%n", EvalRunner.NOW, (System.nanoTime() - start) / 1e9);
             return 0;
         } finally {
             dev.nightjar.bench.BenchCommand.deleteTree(dir);

@@ -5,6 +5,9 @@ import dev.nightjar.bench.SandboxSync;
 import dev.nightjar.config.Durations;
 import dev.nightjar.config.Environment;
 import dev.nightjar.connectors.http.Sleeper;
+import dev.nightjar.index.DocumentIndex;
+import dev.nightjar.index.SearchRequest;
+import dev.nightjar.index.vectors.E5SmallEmbedder;
 import dev.nightjar.llm.LlmWriter;
 import dev.nightjar.sandbox.SampleCompany;
 import dev.nightjar.skills.Citation;
@@ -26,6 +29,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -71,6 +75,54 @@ public final class EvalRunner {
             }
             return reports;
         }
+    }
+
+    /**
+     * Syncs the sandbox into {@code dir}, builds a BM25-only index and a BM25 + vectors index over the same store
+     * (each from empty, timed), and returns the retrieval report: recall@10 per category (see {@link RetrievalRecall}),
+     * then each index's build time, size on disk and median search time per question after one warm-up pass.
+     */
+    public static String retrieval(Path dir, Optional<Path> casesFile) throws IOException {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        try (SandboxSync sandbox = new SandboxSync(dir.resolve("company"), clock, Sleeper.real())) {
+            sandbox.sync(false);
+            Map<String, String> values = placeholders(sandbox.company());
+            EvalCases cases = casesFile.map(f -> EvalCases.file(f, values)).orElseGet(() -> EvalCases.bundled(values));
+            Workspace ws = sandbox.workspace();
+            List<dev.nightjar.store.StoredDocument> docs = new ArrayList<>();
+            ws.documents().forEachChangedAfter(0, d -> { if (!d.deleted()) docs.add(d); });
+            long t0 = System.nanoTime();
+            try (DocumentIndex bm25 = DocumentIndex.open(dir.resolve("bm25"), ws.documents(), clock, null)) {
+                double bm25Seconds = (System.nanoTime() - t0) / 1e9;
+                long t1 = System.nanoTime();
+                try (DocumentIndex hybrid = DocumentIndex.open(dir.resolve("hybrid"), ws.documents(), clock, new E5SmallEmbedder())) {
+                    double hybridSeconds = (System.nanoTime() - t1) / 1e9;
+                    List<RetrievalRecall.CaseRecall> recalls = new RetrievalRecall(docs, ws.people()).measure(cases, bm25, hybrid);
+                    List<String> questions = cases.cases().stream().filter(c -> c.kind() == EvalCase.Kind.ASK).map(EvalCase::question).toList();
+                    return RetrievalRecall.markdown(recalls) + String.format(Locale.ROOT, """
+
+                            | index | documents | build from empty | size on disk | median search per question (warm) |
+                            |---|---|---|---|---|
+                            | BM25 alone | %d | %.1f s | %,d B | %.1f ms |
+                            | BM25 + vectors | %d | %.1f s | %,d B | %.1f ms |
+                            """, bm25.documentCount(), bm25Seconds, bm25.sizeBytes(), medianSearchMillis(bm25, questions),
+                            hybrid.documentCount(), hybridSeconds, hybrid.sizeBytes(), medianSearchMillis(hybrid, questions));
+                }
+            }
+        }
+    }
+
+    /** Median wall time of one top-10 search per question, after a first pass that loads the model and warms the JIT. */
+    private static double medianSearchMillis(DocumentIndex index, List<String> questions) {
+        questions.forEach(q -> index.search(SearchRequest.of(q, RetrievalRecall.K)));
+        double[] millis = new double[questions.size()];
+        for (int i = 0; i < millis.length; i++) {
+            long t = System.nanoTime();
+            index.search(SearchRequest.of(questions.get(i), RetrievalRecall.K));
+            millis[i] = (System.nanoTime() - t) / 1e6;
+        }
+        java.util.Arrays.sort(millis);
+        return millis.length == 0 ? 0 : millis[millis.length / 2];
     }
 
     static EvalReport score(String path, EvalCases cases, AskService ask, BriefService briefs, Workspace ws) {

@@ -120,7 +120,7 @@ public final class DocumentIndex implements AutoCloseable {
         try {
             DocumentIndex index = new DocumentIndex(dir, clock, embedder);
             if (index.readOnly()) return index;
-            if (index.builtWithOlderSchema()) index.rebuild(store); // field types changed since it was built
+            if (index.builtWithOlderSchema()) index.rebuild(store, index.builtWithSameVectors()); // field types or model changed
             else index.catchUp(store);
             return index;
         } catch (IOException e) {
@@ -234,12 +234,16 @@ public final class DocumentIndex implements AutoCloseable {
         if (!readOnly()) commit(appliedSeq);
     }
 
-    /** Drops everything and indexes the store again from scratch. */
+    /** Drops everything and indexes the store again from scratch, reusing the vectors of unchanged texts. */
     public synchronized int rebuild(DocumentStore store) {
+        return rebuild(store, true);
+    }
+
+    private int rebuild(DocumentStore store, boolean reuseVectors) {
         requireWriter("rebuild the index");
         try {
             // the view before deleteAll keeps the old vectors readable, so unchanged texts are not embedded again
-            IndexSearcher before = vectors == null ? null : searchers.acquireAsIs();
+            IndexSearcher before = vectors == null || !reuseVectors ? null : searchers.acquireAsIs();
             try {
                 writer.deleteAll();
                 int[] count = {0};
@@ -319,6 +323,12 @@ public final class DocumentIndex implements AutoCloseable {
                 || !vectorsLabel().equals(data.getOrDefault(IndexFields.COMMIT_VECTORS, "off")); // vectors switched on or off
     }
 
+    /** Whether the last commit's vectors came from this index's model (a model switch must embed everything again). */
+    private boolean builtWithSameVectors() throws IOException {
+        if (!DirectoryReader.indexExists(directory)) return false;
+        return vectorsLabel().equals(org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData().get(IndexFields.COMMIT_VECTORS));
+    }
+
     private void commit(long seq) {
         try {
             writer.setLiveCommitData(Map.of(IndexFields.COMMIT_SEQ, Long.toString(seq),
@@ -332,7 +342,7 @@ public final class DocumentIndex implements AutoCloseable {
     }
 
     private String vectorsLabel() {
-        return vectors == null ? "off" : "on";
+        return vectors == null ? "off" : vectors.model(); // e.g. "e5-small-v2-q": another model's vectors are never reused
     }
 
     /** Documents embedded by this index since it was opened (vectors reused from an unchanged text are not counted). */
@@ -372,6 +382,19 @@ public final class DocumentIndex implements AutoCloseable {
     /** Ranked hits (see {@link RankingBoost} for the formula), with a highlighted passage each when asked. */
     public List<SearchHit> search(SearchRequest request) {
         return search.search(request);
+    }
+
+    /**
+     * The documents nearest to the question's vector ({@code request.limit()} of them, under its filters), most similar
+     * first, each hit's score and {@link SearchHit#similarity()} its cosine similarity; empty when vectors are off.
+     */
+    public List<SearchHit> nearest(SearchRequest request) {
+        return search.nearest(request);
+    }
+
+    /** Whether this index keeps dense vectors beside BM25 ({@code NIGHTJAR_VECTORS}). */
+    public boolean hasVectors() {
+        return search.hasVectors();
     }
 
     /** The BM25 part of ranking: title weighted twice the body; user syntax is not interpreted. */

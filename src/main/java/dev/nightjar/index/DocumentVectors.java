@@ -80,7 +80,12 @@ final class DocumentVectors {
 
     /** The unit vector of a question. */
     float[] embedQuery(String text) {
-        return embedder.embed(text);
+        return embedder.embedQuery(text);
+    }
+
+    /** The model's name, recorded in the index's commits. */
+    String model() {
+        return embedder.name();
     }
 
     /** Documents embedded so far by this index (not reused). */

@@ -25,7 +25,7 @@ final class IndexFields {
 
     static final String COMMIT_SEQ = "store_change_seq"; // commit user data: last store change indexed
     static final String COMMIT_SCHEMA = "schema";         // commit user data: the field layout it was built with
-    static final String COMMIT_VECTORS = "vectors";       // commit user data: "on" when every document has a vector
+    static final String COMMIT_VECTORS = "vectors";       // commit user data: the embedding model when every document has a vector, "off" without
     /** Bump when a field's type changes; an index built with another layout is rebuilt on open. */
     static final String SCHEMA_VERSION = "2";
 

@@ -62,4 +62,14 @@ class EvalCasesTest {
         assertThat(sync.describe()).isEqualTo("prep --project Neural reranker launch (as lena@kestrel.example)");
         assertThat(sync.since()).isNull();
     }
+
+    @Test
+    void aCaseMayNameTheDocumentsItsAnswerNeeds() {
+        EvalCases set = EvalCases.parse("asks:\n  - id: x\n    question: q\n    must:\n      - {fact: f, re: 'a'}\n"
+                + "    needs: ['Launch PRD', 'launch {launch}']\n", VALUES, "f.yml");
+        EvalCase c = set.cases().get(0);
+        assertThat(c.needs()).extracting(java.util.regex.Pattern::pattern).containsExactly("Launch PRD", "launch " + VALUES.get("launch"));
+        assertThat(c.needs().get(0).matcher("launch prd (canonical)").find()).isTrue(); // case-insensitive, like cite
+        assertThat(EvalCases.bundled(VALUES).cases()).allSatisfy(k -> assertThat(k.needs()).isNotNull());
+    }
 }

@@ -161,7 +161,7 @@ class DocumentIndexTest {
 
     private static List<SearchHit> withoutScores(List<SearchHit> hits) {
         return hits.stream().map(h -> new SearchHit(h.id(), 0f, h.title(), h.url(), h.truth(), h.stale(), h.superseded(), h.updatedAt(),
-                h.highlight())).toList();
+                h.highlight(), h.similarity(), h.keyword())).toList();
     }
 
     @Test

@@ -3,50 +3,77 @@ package dev.nightjar.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nightjar.bench.SandboxSync;
-import dev.nightjar.eval.EvalRunner;
-import dev.nightjar.index.vectors.MiniLmEmbedder;
-import dev.nightjar.store.DocumentStore;
 import dev.nightjar.connectors.http.Sleeper;
+import dev.nightjar.eval.EvalRunner;
+import dev.nightjar.index.vectors.E5SmallEmbedder;
+import dev.nightjar.skills.Corpus;
+import dev.nightjar.skills.Viewer;
+import dev.nightjar.skills.ask.Gatherer;
+import dev.nightjar.skills.ask.Intent;
+import dev.nightjar.skills.ask.Neighborhood;
+import dev.nightjar.skills.ask.SubjectResolver;
+import dev.nightjar.store.DocumentStore;
+import dev.nightjar.store.StoredDocument;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hybrid retrieval on the sandbox company: questions worded unlike the documents they need are found
- * only through the dense vectors, and an index that follows the store embeds only changed texts.
+ * Hybrid retrieval on the sandbox company: a question worded unlike the document it needs is found only through the
+ * dense vectors, in the index and in what {@code ask} gathers for its answer; neighbours below the similarity threshold
+ * stay out of the answer; an index that follows the store embeds only changed texts.
  */
 class SemanticRetrievalSandboxTest {
+
+    private static final String PAGE_LOAD = "What is our page load time target?";
+    private static final String CANCELLATIONS = "How many cancellations did we have?";
 
     @TempDir
     Path tmp;
 
     @Test
-    void synonymQuestionIsFoundOnlyWithVectorsAndUnchangedTextsAreNotEmbeddedAgain() throws Exception {
-        onSandbox((store, bm25, hybrid) -> {
-            assertFoundOnlyWithVectors(bm25, hybrid, "What is our page load time target?", "Storefront web vitals");
-            assertThat(hybrid.embeddedCount()).isEqualTo(hybrid.documentCount());
+    void synonymQuestionIsAnsweredOnlyWithVectorsAndUnchangedTextsAreNotEmbeddedAgain() throws Exception {
+        onSandbox((store, people, bm25, hybrid) -> {
+            assertThat(titles(bm25, PAGE_LOAD)).doesNotContain("Storefront web vitals");
+            assertThat(titles(hybrid, PAGE_LOAD)).contains("Storefront web vitals");
+            SearchHit vitals = hybrid.nearest(SearchRequest.of(PAGE_LOAD, DocumentSearch.RESCORE_WINDOW)).stream()
+                    .filter(h -> h.title().equals("Storefront web vitals")).findFirst().orElseThrow();
+            assertThat(vitals.vectorsOnly()).isTrue();
+            assertThat(vitals.similarity()).isNotNull();
 
+            // what `ask` answers from: the page is gathered as a neighbour in meaning only when vectors are on
+            assertThat(titles(gather(store, people, hybrid, PAGE_LOAD).byMeaning().values())).contains("Storefront web vitals");
+            assertThat(gather(store, people, bm25, PAGE_LOAD).byMeaning()).isEmpty();
+
+            assertThat(hybrid.embeddedCount()).isEqualTo(hybrid.documentCount());
             hybrid.rebuild(store); // same texts: every vector is reused from the index being replaced
             assertThat(hybrid.embeddedCount()).isEqualTo(hybrid.documentCount());
-            assertThat(titles(hybrid, "What is our page load time target?")).contains("Storefront web vitals");
+            assertThat(titles(hybrid, PAGE_LOAD)).contains("Storefront web vitals");
         });
     }
 
+    /**
+     * The churn page never says "cancel": e5-small-v2 puts it 77th nearest to the question (cosine 0.779, the nearest
+     * unrelated comment 0.812; all-MiniLM-L6-v2: 146th, 0.216 vs 0.367). What must hold is that such neighbours,
+     * below the threshold, are not offered as an answer: the answer says nothing matched.
+     */
     @Test
-    @Disabled("beyond the bundled model: all-MiniLM-L6-v2 (quantized) puts \"How many cancellations did we have?\" at cosine 0.22 "
-            + "to the retention review (churn) and 0.34 to \"PAY-108: Backfill soft decline\"; the page ranks ~835th of the vector list")
-    void cancellationQuestionFindsTheChurnPageOnlyWithVectors() throws Exception {
-        onSandbox((store, bm25, hybrid) ->
-                assertFoundOnlyWithVectors(bm25, hybrid, "How many cancellations did we have?", "Subscription retention review"));
+    void neighboursBelowTheThresholdStayOutOfTheAnswer() throws Exception {
+        onSandbox((store, people, bm25, hybrid) -> {
+            assertThat(hybrid.nearest(SearchRequest.of(CANCELLATIONS, 5))).hasSize(5).allSatisfy(h ->
+                    assertThat(h.title()).isNotEqualTo("Subscription retention review"));
+            Neighborhood n = gather(store, people, hybrid, CANCELLATIONS);
+            assertThat(n.byMeaning()).isEmpty();
+            assertThat(n.attached()).isEmpty();
+        });
     }
 
     /** What a case checks on the synced sandbox company, with a BM25-only index and a hybrid one over the same store. */
     private interface IndexCase {
-        void check(DocumentStore store, DocumentIndex bm25, DocumentIndex hybrid) throws Exception;
+        void check(DocumentStore store, dev.nightjar.store.PeopleDirectory people, DocumentIndex bm25, DocumentIndex hybrid) throws Exception;
     }
 
     private void onSandbox(IndexCase check) throws Exception {
@@ -55,23 +82,23 @@ class SemanticRetrievalSandboxTest {
             sandbox.sync(false);
             DocumentStore store = sandbox.workspace().documents();
             try (DocumentIndex bm25 = DocumentIndex.open(tmp.resolve("bm25"), store, clock, null);
-                 DocumentIndex hybrid = DocumentIndex.open(tmp.resolve("hybrid"), store, clock, new MiniLmEmbedder())) {
-                check.check(store, bm25, hybrid);
+                 DocumentIndex hybrid = DocumentIndex.open(tmp.resolve("hybrid"), store, clock, new E5SmallEmbedder())) {
+                check.check(store, sandbox.workspace().people(), bm25, hybrid);
             }
         }
     }
 
-    /**
-     * BM25 cannot reach the document at all (none of the question's words is in it); the hybrid list does.
-     * The window is the re-ranking window, not the top ten: on the sandbox the fused rank of such a
-     * document is below the top ten, because the question's common words ("how", "many", "have") give
-     * BM25 a long list that fusion weighs equally (see BENCHMARKS.md, "Semantic retrieval").
-     */
-    private static void assertFoundOnlyWithVectors(DocumentIndex bm25, DocumentIndex hybrid, String question, String title) {
-        assertThat(titles(bm25, question)).doesNotContain(title);
-        assertThat(titles(hybrid, question)).contains(title);
+    private static Neighborhood gather(DocumentStore store, dev.nightjar.store.PeopleDirectory people, DocumentIndex index, String question) {
+        Corpus corpus = new Corpus(store, Viewer.operator());
+        String topic = Intent.of(question, EvalRunner.NOW, ZoneOffset.UTC).topic();
+        return new Gatherer(corpus, index, people).gather(new SubjectResolver(corpus, people).resolve(topic.isBlank() ? question : topic));
     }
 
+    private static List<String> titles(java.util.Collection<StoredDocument> docs) {
+        return docs.stream().map(d -> d.document().title()).toList();
+    }
+
+    /** The re-ranking window, not the top ten: the page's fused rank is below the top ten (BENCHMARKS.md, "Semantic retrieval"). */
     private static List<String> titles(DocumentIndex index, String question) {
         return index.search(SearchRequest.of(question, DocumentSearch.RESCORE_WINDOW)).stream().map(SearchHit::title).toList();
     }

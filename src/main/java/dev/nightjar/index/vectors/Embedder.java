@@ -15,8 +15,16 @@ public interface Embedder {
     /** Number of components in every vector (384 for all-MiniLM-L6-v2). */
     int dimensions();
 
-    /** The unit vector of {@code text}; an empty text gives a vector too (the model's, normalised). */
+    /** The model's name, recorded with an index so vectors of another model are never mixed in. */
+    String name();
+
+    /** The unit vector of {@code text} as a document (passage); an empty text gives a vector too (the model's, normalised). */
     float[] embed(String text);
+
+    /** The unit vector of a question to search documents with; the same as {@link #embed} for a symmetric model. */
+    default float[] embedQuery(String question) {
+        return embed(question);
+    }
 
     /**
      * The unit vectors of {@code texts}, in the same order. Batching amortises the model's per-call

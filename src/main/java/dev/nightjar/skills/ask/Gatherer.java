@@ -32,6 +32,10 @@ public final class Gatherer {
     private static final int BLOCKER_DEPTH = 4;
     private static final int TOPICAL_HITS = 20;
     private static final int RUNS_BY_NAME = 50;
+    /** How many nearest vectors a free topic looks at for documents that share none of its words. */
+    static final int NEAREST_BY_MEANING = 5;
+    /** Cosine (e5-small-v2) a neighbour without shared words needs; measured on the evaluation's questions (BENCHMARKS.md). */
+    static final double MIN_SIMILARITY = 0.83;
 
     private final Corpus corpus;
     private final DocumentIndex index;
@@ -236,11 +240,36 @@ public final class Gatherer {
                 String source = d.document().id().source();
                 if (!source.equals("notion") && !source.equals("slack") && !source.equals("nightjar")) continue;
             }
-            String kind = d.document().id().kind();
-            if (kind.equals("issue") && !requireAllWords) n.issues.putIfAbsent(d.id(), d);
-            else if (kind.equals("initiative") || kind.equals("project")) {
-                if (!requireAllWords) n.planning.add(d);
-            } else attach(n, List.of(d));
+            add(n, d, requireAllWords);
+        }
+        if (!requireAllWords) byMeaning(text, words, n);
+    }
+
+    private void add(Neighborhood n, StoredDocument d, boolean subjectKnown) {
+        String kind = d.document().id().kind();
+        if (kind.equals("issue") && !subjectKnown) n.issues.putIfAbsent(d.id(), d);
+        else if (kind.equals("initiative") || kind.equals("project")) {
+            if (!subjectKnown) n.planning.add(d);
+        } else attach(n, List.of(d));
+    }
+
+    /**
+     * For a free topic, the documents nearest in meaning that share none of its words ("page load time" for a page
+     * about LCP): among the {@value #NEAREST_BY_MEANING} nearest vectors, those at least {@value #MIN_SIMILARITY} similar
+     * (cosine, e5-small-v2). A neighbour that shares a word was already judged by the keyword rule above, so
+     * an answer keywords give keeps its facts; nothing when vectors are off. Count and threshold: BENCHMARKS.md,
+     * "Semantic retrieval" (the nearest similarities of the evaluation's free-topic questions).
+     */
+    private void byMeaning(String text, Set<String> words, Neighborhood n) {
+        if (!index.hasVectors()) return;
+        List<SearchHit> near = index.nearest(SearchRequest.of(text, NEAREST_BY_MEANING).visibleTo(corpus.viewer().searchFilter()));
+        List<String> ids = near.stream().filter(h -> h.similarity() >= MIN_SIMILARITY).map(SearchHit::id).toList();
+        Map<String, StoredDocument> found = Corpus.byId(corpus.findAll(ids));
+        for (String id : ids) {
+            StoredDocument d = found.get(id);
+            if (d == null || !d.truth().aboutTheTeam() || n.all().contains(d)) continue;
+            Set<String> docWords = Words.significant(d.document().title() + " " + d.document().body());
+            if (words.stream().noneMatch(docWords::contains)) n.byMeaning.putIfAbsent(id, d);
         }
     }
 

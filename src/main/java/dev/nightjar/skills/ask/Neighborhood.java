@@ -29,6 +29,11 @@ public final class Neighborhood {
     final Map<String, List<StoredDocument>> blockedBy = new LinkedHashMap<>();
     /** issue id → the PRs that name it */
     final Map<String, List<String>> prsOfIssue = new LinkedHashMap<>();
+    /**
+     * For a free topic no document matches by its words: the documents nearest in meaning (dense vectors), most similar
+     * first. Kept apart from the rest so they are told as what they are, never as facts about the subject.
+     */
+    final Map<String, StoredDocument> byMeaning = new LinkedHashMap<>();
     /** review id → PR id */
     final Map<String, String> reviewOf = new LinkedHashMap<>();
 
@@ -46,6 +51,10 @@ public final class Neighborhood {
 
     public Map<String, StoredDocument> issues() {
         return issues;
+    }
+
+    public Map<String, StoredDocument> byMeaning() {
+        return byMeaning;
     }
 
     public Map<String, StoredDocument> attached() {

@@ -39,7 +39,11 @@ public final class StatusComposer {
 
     static final String SUBJECT = "Subject", PLAN = "Plan (canonical)", PROGRESS = "Progress", BLOCKERS = "Blockers",
             CODE = "Code", EXPERIMENTS = "Experiments", DECISIONS = "Decisions", WORKING = "Discussion (working documents)",
-            SCRATCHPAD = "Scratchpad notes (raw thoughts, not facts)", FOUND = "Found", WORKING_ON = "Working on";
+            SCRATCHPAD = "Scratchpad notes (raw thoughts, not facts)", FOUND = "Found", WORKING_ON = "Working on",
+            BY_MEANING = "Nearest in meaning (no shared words; check them)";
+
+    /** The headline of an answer that only the dense vectors found: it says so, so a reader weighs it as a lead. */
+    static final String BY_MEANING_HEADLINE = "No document matched the question's words; these are the nearest in meaning.";
     private static final Duration RECENT = Duration.ofDays(7);
     /** Items per list: the answer's details stay short; every document stays reachable through its citation. */
     private static final int LIST_MAX = 3;
@@ -80,6 +84,10 @@ public final class StatusComposer {
             headline = judge.headline(verdict, sheet);
         }
         compose(sheet, canon, intent, subject, n, decisions);
+        if (!n.byMeaning.isEmpty()) {
+            if (sheet.isEmpty()) headline = BY_MEANING_HEADLINE;
+            for (StoredDocument d : n.byMeaning.values()) sheet.add(BY_MEANING, d.document().title() + when(d) + ": " + excerpt(d.document()), d);
+        }
         return new Composition(sheet, headline, verdict);
     }
 
@@ -380,7 +388,7 @@ public final class StatusComposer {
             if (d.truth() == TruthLevel.CANONICAL && !topic) continue; // stated in the plan section
             if (chatter(d)) continue;
             Document doc = d.document();
-            String when = " (" + Canon.day(Canon.updated(d)) + (doc.author() == null ? "" : ", " + people.displayName(doc.author())) + ")";
+            String when = when(d);
             if (d.superseded()) {
                 // a superseded draft is named, never quoted: its dates and targets are not current
                 if (working++ < LIST_MAX) sheet.add(WORKING, "Document " + doc.title() + " (superseded; not current)" + when + ".", d);
@@ -394,6 +402,12 @@ public final class StatusComposer {
                         + flags + when + (d.superseded() ? "." : ": " + excerpt(doc)), d);
             }
         }
+    }
+
+    /** " (2026-10-30, Maya Okafor)": the day a document was last updated, and its author when known. */
+    private String when(StoredDocument d) {
+        Document doc = d.document();
+        return " (" + Canon.day(Canon.updated(d)) + (doc.author() == null ? "" : ", " + people.displayName(doc.author())) + ")";
     }
 
     /**
