@@ -197,11 +197,22 @@ public final class SampleCompany {
     /**
      * 01:00 UTC of last night (02:00 in Berlin, 10:00 in Tokyo): the most recent one at least four hours
      * before now, so everything planted "overnight" (from 23:00 to 03:30 UTC) is already in the past.
+     * Between about midnight and 05:00 UTC that night is the previous one, whose first events are then
+     * more than 24 hours old and outside a morning brief's default window (a demo run at 04:00 UTC showed
+     * an empty brief): then the night is planted to end half an hour before now instead.
      */
     public Instant lastNight() {
+        return lastNightBefore(now);
+    }
+
+    /** {@link #lastNight()} for a company generated at {@code now}. */
+    static Instant lastNightBefore(Instant now) {
         Instant limit = now.minusSeconds(4 * 3600);
         Instant base = limit.truncatedTo(ChronoUnit.DAYS).plusSeconds(3600);
-        return base.isAfter(limit) ? base.minusSeconds(86_400) : base;
+        Instant night = base.isAfter(limit) ? base.minusSeconds(86_400) : base;
+        Instant firstEvent = night.minusSeconds(2 * 3600);
+        if (firstEvent.isAfter(now.minusSeconds(23 * 3600))) return night;
+        return now.minusSeconds(3 * 3600).truncatedTo(ChronoUnit.MINUTES); // its last event (+2.5 h) 30 min before now
     }
 
     /** {@code hours} after (negative: before) 01:00 UTC last night. */

@@ -37,8 +37,13 @@ public final class FactSheet {
         return f;
     }
 
+    /**
+     * A conflict between {@code higher} (canonical) and {@code lower}, once: the same pair with the same
+     * words is found again for each of a subject's documents that leads to it (3 times for one 3DS2 note).
+     */
     public void conflict(String text, StoredDocument higher, StoredDocument lower) {
-        conflicts.add(new Conflict(text, List.of(cite(higher), cite(lower))));
+        Conflict c = new Conflict(text, List.of(cite(higher), cite(lower)));
+        if (!conflicts.contains(c)) conflicts.add(c);
     }
 
     public List<Citation> citations() {

@@ -103,6 +103,10 @@ class SandboxAnswersTest {
         });
         // a note about the reranker is not a conflict with the 3DS2 PRD: same kind of fact, other subject
         assertThat(a.conflicts()).extracting(Conflict::text).noneMatch(t -> t.contains("reranker"));
+        // each conflict once, however many of the subject's documents lead to it (a new user saw it three times)
+        for (String q : List.of("Will the 3DS2 migration ship on time?", "Where do we stand on 3DS2 migration?", "Who is working on checkout?")) {
+            assertThat(ask(q).conflicts()).as(q).doesNotHaveDuplicates();
+        }
     }
 
     @Test

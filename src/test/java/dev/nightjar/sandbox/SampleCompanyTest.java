@@ -47,6 +47,20 @@ class SampleCompanyTest {
     }
 
     @Test
+    void theNightIsPlantedWithinTheLastDayWhateverTheTimeOfDay() {
+        // the planted night spans 2 h before to 2.5 h after lastNight(): all of it past and within a brief's 24 h
+        for (int minutes = 0; minutes < 24 * 60; minutes += 10) {
+            Instant now = Instant.parse("2026-11-25T00:00:00Z").plus(Duration.ofMinutes(minutes));
+            Instant night = SampleCompany.lastNightBefore(now);
+            assertThat(night.minus(Duration.ofHours(2))).as("first event at %s", now).isAfter(now.minus(Duration.ofHours(24)));
+            assertThat(night.plus(Duration.ofMinutes(150))).as("last event at %s", now).isBefore(now);
+        }
+        // a morning run keeps 01:00 UTC, as the evaluation's fixed clock expects
+        assertThat(SampleCompany.lastNightBefore(Instant.parse("2026-11-25T06:30:00Z")))
+                .isEqualTo(Instant.parse("2026-11-25T01:00:00Z"));
+    }
+
+    @Test
     void severalHundredItemsPerBigSource() {
         Map<String, Integer> counts = COMPANY.counts();
         assertThat(counts.get("linear")).isGreaterThan(400);
