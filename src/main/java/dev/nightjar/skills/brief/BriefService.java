@@ -70,12 +70,14 @@ public final class BriefService {
     public Brief forPerson(String email, Duration window) {
         Viewer viewer = Viewer.person(email, ws.people());
         Corpus corpus = corpus(viewer);
-        return build(Audience.person(viewer, corpus), corpus, ws.clock().instant().minus(window));
+        Audience who = Audience.person(viewer, corpus);
+        return build(who, corpus, ws.clock().instant().minus(window), zone(who));
     }
 
     public Brief forTeam(String key, Duration window) {
         Corpus corpus = corpus(Viewer.workspace());
-        return build(Audience.team(key, ws.people(), corpus), corpus, ws.clock().instant().minus(window));
+        Audience who = Audience.team(key, ws.people(), corpus);
+        return build(who, corpus, ws.clock().instant().minus(window), zone(who));
     }
 
     /**
@@ -83,19 +85,24 @@ public final class BriefService {
      * read as {@code reader} (only what they may see), from {@code since} to now.
      */
     public Brief forAudience(Audience who, Viewer reader, Instant since) {
-        return build(who, corpus(reader), since);
+        return build(who, corpus(reader), since, zone(who));
+    }
+
+    /** As {@link #forAudience(Audience, Viewer, Instant)}, with times told in {@code zone} (the reader's, not the audience's). */
+    public Brief forAudience(Audience who, Viewer reader, Instant since, ZoneId zone) {
+        return build(who, corpus(reader), since, zone);
     }
 
     private Corpus corpus(Viewer viewer) {
         return new Corpus(ws.documents(), viewer);
     }
 
-    private Brief build(Audience who, Corpus corpus, Instant since) {
+    private Brief build(Audience who, Corpus corpus, Instant since, ZoneId zone) {
         Instant until = ws.clock().instant();
         DecisionLog decisions = ws.decisions(); // a read: the change feed keeps the log current
         List<StoredDocument> changed = corpus.select(q -> q.updatedBetween(since, until));
         Scope scope = new Scope(who, corpus, changed);
-        ReaderTime time = new ReaderTime(zone(who), until);
+        ReaderTime time = new ReaderTime(zone, until);
         People people = new People(ws.people());
         Conversations talk = new Conversations(people, time, who, since, until);
         List<StoredDocument> threads = changed.stream().filter(d -> DocumentKind.SLACK_THREAD.is(d.document().id())).toList();
@@ -148,11 +155,21 @@ public final class BriefService {
                     .flatMap(e -> zoneId(e.getKey()));
             if (common.isPresent()) return common.get();
         }
+        return defaultZone();
+    }
+
+    /** The zone of a reader with none of their own (the operator, a team): the nightly job's zone, else UTC. */
+    public ZoneId defaultZone() {
         try {
             return ws.nightly().zoneId();
         } catch (RuntimeException e) {
             return ZoneOffset.UTC; // no readable jobs/nightly.yml: a brief still renders, in UTC
         }
+    }
+
+    /** The zone a person reads in, from their profile (Slack), or empty when no source gives a valid one. */
+    public Optional<ZoneId> ownZone(String email) {
+        return ws.people().timeZoneOf(email).flatMap(BriefService::zoneId);
     }
 
     private static Optional<ZoneId> zoneId(String id) {

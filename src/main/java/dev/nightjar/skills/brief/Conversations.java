@@ -198,7 +198,8 @@ public final class Conversations {
         return c == null ? t.document().title() : "#" + c;
     }
 
-    private static String topic(StoredDocument t) {
+    /** A thread's opening words without its channel prefix ("Retrieval for the reranker launch: …"), cut to 80 characters. */
+    public static String topic(StoredDocument t) {
         String title = t.document().title();
         int colon = title.indexOf(": ");
         String topic = title.startsWith("#") && colon > 0 ? title.substring(colon + 2) : title;

@@ -20,6 +20,7 @@ import dev.nightjar.store.IdentityJoin;
 import dev.nightjar.store.StoredDocument;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -73,11 +74,53 @@ public final class PrepService {
         Audience pair = new Audience(other.email(), Viewer.workspace(), ids, theirs.issues(), theirs.projects());
         Predicate<StoredDocument> ofBoth = d -> involves(d, theirs.identities()) && (mine.isEmpty() || involves(d, mine));
         Window w = window(corpus, window, ofBoth, "1:1");
-        Brief brief = briefs.forAudience(pair, asker, w.since());
+        AskerZone zone = zone(asker);
+        Brief brief = briefs.forAudience(pair, asker, w.since(), zone.zone());
         String name = ws.people().person(other.email()).map(IdentityJoin.Person::name).filter(n -> n != null && !n.isBlank()).orElse(other.email());
         String open = mine.isEmpty() ? OPEN_ITEMS : OPEN;
-        return new Prep("1:1 with " + name, w.basis(), regroup(brief, corpus, open, f -> citesBoth(f, brief, corpus, theirs.identities(), mine),
-                unanswered(corpus, theirs.identities(), mine, w.since(), brief, open)));
+        Map<String, Consumer<FactSheet>> more = new LinkedHashMap<>();
+        more.put(open, unanswered(corpus, theirs.identities(), mine, w.since(), brief, open));
+        more.put(CONFLICTS, conflicts(corpus, pair.projects(), w.since()));
+        if (!mine.isEmpty()) more.put(TALKED, sharedThreads(corpus, theirs.identities(), mine, w.since(), brief));
+        return new Prep("1:1 with " + name, w.basis(), zone.basis(), regroup(brief, corpus, open, f -> citesBoth(f, brief, corpus, theirs.identities(), mine), more));
+    }
+
+    /** Times in the asker's zone (they read the prep), else the workspace's; {@code basis} says which, for the header. */
+    private record AskerZone(ZoneId zone, String basis) {
+    }
+
+    private AskerZone zone(Viewer asker) {
+        if (asker.email() == null) return new AskerZone(briefs.defaultZone(), "the workspace's zone; --as EMAIL for a person's own");
+        return briefs.ownZone(asker.email()).map(z -> new AskerZone(z, "your zone"))
+                .orElseGet(() -> new AskerZone(briefs.defaultZone(), "the workspace's zone; none in your profile"));
+    }
+
+    /**
+     * Adds the conflicts about {@code projects} found as {@code ask} finds them ({@link ProjectConflicts}),
+     * each once: one the brief already holds is not repeated.
+     */
+    private Consumer<FactSheet> conflicts(Corpus corpus, Set<String> projects, Instant since) {
+        FactSheet found = new FactSheet();
+        new ProjectConflicts(corpus, ws.index(), ws.people()).find(projects, since, found);
+        return sheet -> {
+            for (var c : found.conflicts()) {
+                String text = "Conflict: " + c.text();
+                if (sheet.facts().stream().anyMatch(f -> f.section().equals(CONFLICTS) && f.text().equals(text))) continue;
+                sheet.add(CONFLICTS, text, corpus.findAll(c.citations().stream().map(n -> found.citations().get(n - 1).docId()).toList())
+                        .toArray(StoredDocument[]::new));
+            }
+        };
+    }
+
+    /** Adds the threads both sides were in ({@link SharedThreads}) that no fact of the section cites yet. */
+    private Consumer<FactSheet> sharedThreads(Corpus corpus, Set<String> one, Set<String> other, Instant since, Brief brief) {
+        SharedThreads threads = new SharedThreads(corpus, new People(ws.people()));
+        List<StoredDocument> shared = threads.between(one, other, since, ws.clock().instant());
+        return sheet -> {
+            Set<String> told = new HashSet<>();
+            sheet.facts().stream().filter(f -> f.section().equals(TALKED)).forEach(f -> f.citations().forEach(n -> told.add(sheet.citations().get(n - 1).docId())));
+            for (StoredDocument t : shared) if (!told.contains(t.id())) sheet.add(TALKED, threads.line(t, brief), t);
+        };
     }
 
     /**
@@ -127,9 +170,12 @@ public final class PrepService {
         Audience team = new Audience(project.document().title(), Viewer.workspace(), ids, issues, Set.of(project.id()));
         String title = project.document().title().toLowerCase(Locale.ROOT);
         Window w = window(corpus, window, d -> (d.document().title() + "\n" + d.document().body()).toLowerCase(Locale.ROOT).contains(title), "sync");
-        Brief brief = briefs.forAudience(team, asker, w.since());
-        return new Prep(project.document().title() + " sync", w.basis(), regroup(brief, corpus, OPEN_ITEMS, f -> true,
-                unanswered(corpus, ids, ids, w.since(), brief, OPEN_ITEMS)));
+        AskerZone zone = zone(asker);
+        Brief brief = briefs.forAudience(team, asker, w.since(), zone.zone());
+        Map<String, Consumer<FactSheet>> more = new LinkedHashMap<>();
+        more.put(OPEN_ITEMS, unanswered(corpus, ids, ids, w.since(), brief, OPEN_ITEMS));
+        more.put(CONFLICTS, conflicts(corpus, team.projects(), w.since()));
+        return new Prep(project.document().title() + " sync", w.basis(), zone.basis(), regroup(brief, corpus, OPEN_ITEMS, f -> true, more));
     }
 
     private record Window(Instant since, String basis) {
@@ -144,11 +190,11 @@ public final class PrepService {
     }
 
     /**
-     * The brief's sections as a meeting needs them; the brief's chatter (new threads, replies) and its
-     * mentions are left out: the unanswered mentions come from {@code moreOpen}, which adds to the sheet
-     * right after the brief's open items.
+     * The brief's sections as a meeting needs them; the brief's mentions are left out: the unanswered
+     * mentions come from {@code more}, which adds to each of its sections right after the brief's facts
+     * (open items: unanswered mentions; conflicts: those {@code ask} finds; threads both were in).
      */
-    private static Brief regroup(Brief b, Corpus corpus, String open, Predicate<Fact> openBetween, Consumer<FactSheet> moreOpen) {
+    private static Brief regroup(Brief b, Corpus corpus, String open, Predicate<Fact> openBetween, Map<String, Consumer<FactSheet>> more) {
         Map<String, String> into = new LinkedHashMap<>();
         into.put(BriefService.ACTION, open);
         into.put(BriefService.DECISIONS, DECISIONS);
@@ -172,7 +218,7 @@ public final class PrepService {
                         .toArray(StoredDocument[]::new);
                 if (sources.length > 0) sheet.add(section, f.text(), sources);
             }
-            if (section.equals(open)) moreOpen.accept(sheet);
+            more.getOrDefault(section, none -> { }).accept(sheet);
         }
         return new Brief(b.audience(), b.since(), b.until(), b.time(), sheet, null, b.llm());
     }

@@ -162,6 +162,65 @@ class PrepSandboxTest {
     }
 
     @Test
+    void everyPrepTellsTheConflictsAskFindsAboutItsProjects() throws Exception {
+        // Jonas's scratchpad note (3 days old) names "the reranker launch", not the PRD's "Neural reranker"
+        CliRunner.Result ask = CliRunner.run(config, data, CLOCK, sandbox.env(), "ask", "where do we stand on the neural reranker launch?",
+                "--format", "json");
+        assertThat(ask.exit()).as(ask.err()).isZero();
+        List<String> asked = new ArrayList<>();
+        new ObjectMapper().readTree(ask.out()).path("conflicts").forEach(c -> asked.add("Conflict: " + c.path("text").asText()));
+        assertThat(asked).anySatisfy(t -> assertThat(t).contains("states launch " + stories.scratchpadLaunchDate(),
+                "the canonical Neural reranker PRD says " + stories.canonicalLaunchDate()));
+        String prd = stories.canonicalPrdPageId().replace("-", "");
+        for (JsonNode p : List.of(prep("--project", "neural reranker launch"), prep("--project", "neural reranker launch", "--as", MAYA),
+                prep("--with", LENA, "--as", MAYA))) {
+            List<JsonNode> conflicts = items(p, PrepService.CONFLICTS);
+            assertThat(texts(conflicts)).containsAll(asked).doesNotHaveDuplicates();
+            assertThat(conflicts).anySatisfy(i -> assertThat(i.path("citations").toString()).contains(prd).contains("/notes/"));
+        }
+        // a window that starts after the note: nothing new to raise
+        assertThat(items(prep("--project", "neural reranker launch", "--since", "2d"), PrepService.CONFLICTS)).isEmpty();
+    }
+
+    @Test
+    void aOneOnOneListsTheThreadsBothWereInEvenWhenTheirNewsIsToldElsewhere() throws Exception {
+        // the decision thread (Maya asked, Lena answered) moved last night; its reply is told under the decision
+        String thread = "/archives/" + stories.decisionChannelId() + "/p" + stories.decisionThreadTs().replace(".", "");
+        for (JsonNode p : List.of(prep("--with", LENA, "--as", MAYA), prep("--with", MAYA, "--as", LENA))) {
+            List<JsonNode> talked = items(p, PrepService.TALKED);
+            assertThat(talked).filteredOn(i -> i.path("citations").toString().contains(thread)).singleElement()
+                    .satisfies(i -> assertThat(i.path("text").asText()).startsWith("#rnk-team: \"Retrieval for the reranker launch"));
+        }
+        // Ben was never in it: his 1:1 with Lena does not list it
+        assertThat(items(prep("--with", LENA, "--as", BEN), PrepService.TALKED)).noneMatch(i -> i.path("citations").toString().contains(thread));
+    }
+
+    @Test
+    void timesAreToldInTheAskersZoneAndTheHeaderSaysWhich() throws Exception {
+        java.time.Instant since = NOW.minus(PrepService.DEFAULT_WINDOW);
+        java.time.ZoneId london = java.time.ZoneId.of("Europe/London"), prague = java.time.ZoneId.of("Europe/Prague");
+        // Maya (London) preparing with Lena (Prague) reads London times, and the other way round
+        assertThat(prep("--with", LENA, "--as", MAYA).path("time_zone").asText()).isEqualTo("Europe/London");
+        assertThat(prep("--with", MAYA, "--as", LENA).path("time_zone").asText()).isEqualTo("Europe/Prague");
+        assertThat(run("--with", LENA, "--as", MAYA).out())
+                .contains("_Since " + new dev.nightjar.skills.brief.ReaderTime(london, NOW).ago(since) + " (Europe/London, your zone): ");
+        assertThat(run("--with", MAYA, "--as", LENA).out())
+                .contains("_Since " + new dev.nightjar.skills.brief.ReaderTime(prague, NOW).ago(since) + " (Europe/Prague, your zone): ");
+        // the same review, in Maya's own brief and in her prep, at the same clock time
+        JsonNode brief = new ObjectMapper().readTree(CliRunner.run(config, data, CLOCK, sandbox.env(), "brief", "--person", MAYA, "--since", "7d", "--format", "json").out());
+        List<String> inBrief = texts(items(brief, null)).stream().filter(t -> t.startsWith("Changes requested on #") && t.contains(" by Priya Raman, ")).toList();
+        assertThat(inBrief).isNotEmpty();
+        String when = inBrief.get(0).replaceAll(".* by Priya Raman, (.*?)(;| \\().*", "$1");
+        assertThat(when).matches("\\w{3} \\d{1,2} \\w{3} \\d\\d:\\d\\d");
+        assertThat(texts(items(prep("--project", "neural reranker launch", "--as", MAYA), null))).anyMatch(t -> t.contains(" by Priya Raman, " + when));
+        // no asker: the workspace's zone, said as such, for the 1:1 and the sync alike
+        for (String[] args : List.of(new String[] {"--project", "neural reranker launch"}, new String[] {"--with", LENA})) {
+            assertThat(prep(args).path("time_zone").asText()).isEqualTo("UTC");
+            assertThat(run(args).out()).contains("(UTC, the workspace's zone; --as EMAIL for a person's own): ");
+        }
+    }
+
+    @Test
     void unknownPeopleAndProjectsAreUsageErrorsWithTheNearestName() {
         CliRunner.Result who = run("--with", "mya@" + SampleCompany.EMAIL_DOMAIN);
         assertThat(who.exit()).isEqualTo(2);
