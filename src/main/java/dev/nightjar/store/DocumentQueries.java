@@ -54,6 +54,18 @@ public final class DocumentQueries {
         return select(where, args).stream().filter(d -> d.document().projects().contains(projectRef)).toList();
     }
 
+    /**
+     * Current documents of {@code kinds} whose id ends with {@code idSuffix}, e.g. {@code /search-ranker#55}
+     * for a {@code repo#55} typed without its owner. The caller decides what several matches mean.
+     */
+    public List<StoredDocument> idEndingWith(Collection<DocumentKind> kinds, String idSuffix) {
+        if (kinds.isEmpty() || idSuffix.isEmpty()) return List.of();
+        List<Object> args = new ArrayList<>();
+        String where = kinds(kinds, args) + " AND id LIKE ? ESCAPE '\\'";
+        args.add("%" + likeEscape(idSuffix));
+        return select(where, args);
+    }
+
     /** Current documents of {@code kinds} written by any of {@code identities}. */
     public List<StoredDocument> authoredBy(Collection<String> identities, Collection<DocumentKind> kinds) {
         if (identities.isEmpty() || kinds.isEmpty()) return List.of();
