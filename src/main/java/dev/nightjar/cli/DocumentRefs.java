@@ -4,7 +4,9 @@ import dev.nightjar.model.DocumentKind;
 import dev.nightjar.skills.ask.SubjectResolver;
 import dev.nightjar.store.DocumentStore;
 import dev.nightjar.store.StoredDocument;
+import dev.nightjar.skills.Words;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -69,11 +71,32 @@ final class DocumentRefs {
         return Optional.of(documents.queries().idEndingWith(NUMBERED, "/" + repo + "#" + number));
     }
 
+    /**
+     * Up to three issue keys of the same team whose number is one edit from a key typed in
+     * {@code typed} ({@code RNK-143} for {@code RNK-134}), nearest first; empty for anything else.
+     */
+    List<String> nearIssueKeys(String typed) {
+        List<String> near = new ArrayList<>();
+        for (String key : issueKeys(typed.strip())) {
+            String team = key.substring(0, key.indexOf('-') + 1), number = key.substring(team.length());
+            documents.queries().idsWithKeyPrefix(DocumentKind.LINEAR_ISSUE, team).stream()
+                    .map(DocumentKind.LINEAR_ISSUE::keyOf)
+                    .filter(k -> !k.equals(key) && Words.distance(number, k.substring(team.length())) <= 1)
+                    .sorted(Comparator.comparingInt((String k) -> Words.distance(number, k.substring(team.length())))
+                            .thenComparing(Comparator.naturalOrder()))
+                    .forEach(near::add);
+        }
+        return near.stream().distinct().limit(3).toList();
+    }
+
+    /** The issue keys in {@code ref}, also typed in lower case ("rnk-134") when not inside a URL, whose lower-case words are not keys. */
+    private static List<String> issueKeys(String ref) {
+        List<String> keys = SubjectResolver.issueKeys(ref);
+        return keys.isEmpty() && !ref.contains("/") ? SubjectResolver.issueKeys(ref.toUpperCase(Locale.ROOT)) : keys;
+    }
+
     private List<StoredDocument> linearIssue(String ref) {
-        List<String> keys = new ArrayList<>(SubjectResolver.issueKeys(ref));
-        // a key typed in lower case ("rnk-134"); not inside a URL, whose lower-case words are not keys
-        if (keys.isEmpty() && !ref.contains("/")) keys.addAll(SubjectResolver.issueKeys(ref.toUpperCase(Locale.ROOT)));
-        for (String key : keys) {
+        for (String key : issueKeys(ref)) {
             Optional<StoredDocument> issue = documents.find(DocumentKind.LINEAR_ISSUE.prefix() + key);
             if (issue.isPresent()) return List.of(issue.get());
         }

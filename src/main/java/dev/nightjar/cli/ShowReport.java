@@ -4,6 +4,7 @@ import dev.nightjar.Workspace;
 import dev.nightjar.config.ConfigException;
 import dev.nightjar.model.Document;
 import dev.nightjar.model.DocumentId;
+import dev.nightjar.model.DocumentKind;
 import dev.nightjar.model.Link;
 import dev.nightjar.model.TruthAssessment;
 import dev.nightjar.model.TruthLevel;
@@ -52,10 +53,16 @@ final class ShowReport {
      */
     StoredDocument find(String typed) {
         String ref = typed.strip();
-        List<StoredDocument> readable = new DocumentRefs(ws.documents()).candidates(ref).stream()
+        DocumentRefs refs = new DocumentRefs(ws.documents());
+        List<StoredDocument> readable = refs.candidates(ref).stream()
                 .filter(d -> viewer.canSee(d.document().acl())).sorted(java.util.Comparator.comparing(StoredDocument::id)).toList();
         if (readable.isEmpty()) {
-            throw new ConfigException("no document " + ref + " in the store (check the URL or id; `nightjar sync` reads the sources)");
+            // only keys the viewer may read are suggested: a suggestion must not reveal what --as may not see
+            List<String> near = refs.nearIssueKeys(ref).stream()
+                    .filter(k -> ws.documents().find(DocumentKind.LINEAR_ISSUE.prefix() + k).filter(d -> viewer.canSee(d.document().acl())).isPresent())
+                    .toList();
+            throw new ConfigException("no document " + ref + " in the store "
+                    + (near.isEmpty() ? "(check the URL or id; `nightjar sync` reads the sources)" : "(did you mean " + String.join(" or ", near) + "?)"));
         }
         if (readable.size() > 1) {
             throw new ConfigException(ref + " matches " + readable.size() + " documents; show one by id: "

@@ -66,6 +66,15 @@ public final class DocumentQueries {
         return select(where, args);
     }
 
+    /**
+     * Ids of the current documents of {@code kind} whose key starts with {@code keyPrefix} (a Linear
+     * team's {@code RNK-}): ids only, for suggesting a near one without reading bodies.
+     */
+    public List<String> idsWithKeyPrefix(DocumentKind kind, String keyPrefix) {
+        return jdbc.queryForList("SELECT id FROM documents WHERE id LIKE ? ESCAPE '\\' AND deleted_at IS NULL",
+                String.class, likeEscape(kind.prefix() + keyPrefix) + "%");
+    }
+
     /** Current documents of {@code kinds} written by any of {@code identities}. */
     public List<StoredDocument> authoredBy(Collection<String> identities, Collection<DocumentKind> kinds) {
         if (identities.isEmpty() || kinds.isEmpty()) return List.of();

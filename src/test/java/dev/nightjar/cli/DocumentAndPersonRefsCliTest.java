@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nightjar.Workspace;
+import dev.nightjar.model.Acl;
 import dev.nightjar.model.Document;
 import dev.nightjar.model.DocumentId;
 import dev.nightjar.model.Normalized;
@@ -42,6 +43,8 @@ class DocumentAndPersonRefsCliTest {
             Instant t = NOW.minusSeconds(3600);
             List<Document> docs = List.of(
                     doc("linear", "issue", "RNK-7", "https://linear.app/acme/issue/RNK-7/tune-the-reranker", "linear:u-lena", t),
+                    Document.builder(DocumentId.of("linear", "issue", "RNK-17")).url("https://linear.app/acme/issue/RNK-17").title("Private")
+                            .acl(Acl.members(List.of("linear:u-lena"))).createdAt(t).updatedAt(t).build(),
                     doc("github", "pr", "acme/ranker#9", "https://github.com/acme/ranker/pull/9", "linear:u-lena", t),
                     doc("github", "pr", "fork/ranker#9", "https://github.com/fork/ranker/pull/9", null, t),
                     doc("github", "issue", "acme/api#3", "https://github.com/acme/api/issues/3", null, t),
@@ -88,7 +91,17 @@ class DocumentAndPersonRefsCliTest {
                 + "github:pr:acme/ranker#9, github:pr:fork/ranker#9\n");
         assertThat(several.out()).isEmpty();
 
-        for (String none : List.of("RNK-8", "api#9", "nobody/ranker#9", "github.com/acme/ranker/pull/10")) {
+        CliRunner.Result near = nightjar("show", "RNK-8");
+        assertThat(near.exit()).isEqualTo(Cli.USAGE);
+        assertThat(near.err()).isEqualTo("nightjar: no document RNK-8 in the store (did you mean RNK-7?)\n");
+        assertThat(nightjar("show", "rnk-6").err()).isEqualTo("nightjar: no document rnk-6 in the store (did you mean RNK-7?)\n");
+        // what --as may not read is never suggested (RNK-17 is Lena's alone)
+        assertThat(nightjar("show", "RNK-18", "--as", "lena@acme.example").err())
+                .isEqualTo("nightjar: no document RNK-18 in the store (did you mean RNK-17?)\n");
+        assertThat(nightjar("show", "RNK-18", "--as", "alex@acme.example").err())
+                .isEqualTo("nightjar: no document RNK-18 in the store (check the URL or id; `nightjar sync` reads the sources)\n");
+
+        for (String none : List.of("RNK-80", "api#9", "nobody/ranker#9", "github.com/acme/ranker/pull/10")) {
             CliRunner.Result r = nightjar("show", none);
             assertThat(r.exit()).as(none).isEqualTo(Cli.USAGE);
             assertThat(r.err()).isEqualTo("nightjar: no document " + none + " in the store (check the URL or id; `nightjar sync` reads the sources)\n");
