@@ -25,7 +25,7 @@ final class BriefCommand implements Callable<Integer> {
 
     static final class Who {
         @Option(names = "--team", paramLabel = "KEY", required = true, description = "Linear team key, e.g. PAY.") String team;
-        @Option(names = "--person", paramLabel = "EMAIL", required = true, description = "The reader's e-mail.") String person;
+        @Option(names = "--person", paramLabel = "EMAIL|NAME", required = true, description = "The reader's e-mail, or full name when only one person has it.") String person;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")

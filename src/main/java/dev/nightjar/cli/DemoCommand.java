@@ -76,17 +76,26 @@ final class DemoCommand implements Callable<Integer> {
                 DemoShowcase.print(ws, sandbox.company(), out);
             }
             out.printf("%nDemo finished in %.1f s.%n", (System.nanoTime() - start) / 1e9);
-            printNext(out, dataDir, configDir);
+            printNext(out, dataDir, configDir, sandbox.company());
             return Cli.OK;
         }
     }
 
-    private static void printNext(PrintWriter out, Path dataDir, Path configDir) {
+    private static void printNext(PrintWriter out, Path dataDir, Path configDir, SampleCompany company) {
         String flags = "--data-dir " + dataDir.toAbsolutePath() + " --config-dir " + configDir.toAbsolutePath();
+        // a real reader from the sandbox's directory: the showcased team's first member and a teammate for a 1:1
+        List<SampleCompany.Person> team = company.people.stream().filter(p -> p.team().equals(DemoShowcase.TEAM)).toList();
+        SampleCompany.Person reader = team.get(0), teammate = team.get(1);
         out.println();
         out.println("Try next:");
         out.println("  ./nightjar " + flags + " status");
         out.println("  ./nightjar " + flags + " ask \"where do we stand on search relevance?\" --format json");
+        List<String> blockers = company.stories().blockerChain();
+        out.println("  ./nightjar " + flags + " show " + blockers.get(blockers.size() - 1));
+        out.println("  ./nightjar " + flags + " brief --person " + reader.email() + "   (" + reader.name() + ", " + reader.title() + ")");
+        out.println("  ./nightjar " + flags + " prep --with " + teammate.email() + " --as " + reader.email()
+                + "   (" + reader.firstName() + "'s 1:1 with " + teammate.firstName() + ")");
+        out.println("  People (any of them for --person, --with, --as): " + String.join(", ", company.people.stream().map(SampleCompany.Person::email).toList()));
         out.println("  (no tokens needed to explore; `sync` needs the sandbox servers, which stop with the demo: run the demo again)");
         out.println("  Your own sources: put tokens in LINEAR_API_KEY, GITHUB_TOKEN, WANDB_API_KEY, NOTION_TOKEN, SLACK_BOT_TOKEN,");
         out.println("  edit connectors/*.yml (repos, teams, channels), then `./nightjar sync` and `./nightjar serve` (nightly at jobs/nightly.yml's cron).");

@@ -26,7 +26,7 @@ final class PrepCommand implements Callable<Integer> {
     CommandSpec spec;
 
     static final class Meeting {
-        @Option(names = "--with", paramLabel = "EMAIL", required = true, description = "The other person of the 1:1.") String with;
+        @Option(names = "--with", paramLabel = "EMAIL|NAME", required = true, description = "The other person of the 1:1: e-mail, or full name when only one person has it.") String with;
         @Option(names = "--project", paramLabel = "NAME", required = true, description = "The Linear project of the sync.") String project;
     }
 

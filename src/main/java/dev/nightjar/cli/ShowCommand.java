@@ -27,7 +27,7 @@ final class ShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "URL|ID", description = "The document's URL, or its id (e.g. linear:issue:RNK-130).")
+    @Parameters(paramLabel = "URL|ID", description = "The document's URL (https:// optional), its id (linear:issue:RNK-130), a Linear issue key (RNK-130) or a GitHub owner/repo#55 (repo#55 when only one repository has that name).")
     String ref;
 
     @Option(names = "--as", paramLabel = "EMAIL", description = "Show it only if this person may read it.")

@@ -4,6 +4,7 @@ import dev.nightjar.Workspace;
 import dev.nightjar.config.ConfigException;
 import dev.nightjar.model.Document;
 import dev.nightjar.model.DocumentId;
+import dev.nightjar.model.DocumentKind;
 import dev.nightjar.model.Link;
 import dev.nightjar.model.TruthAssessment;
 import dev.nightjar.model.TruthLevel;
@@ -42,25 +43,29 @@ final class ShowReport {
     }
 
     /**
-     * The document at {@code urlOrId} (a URL, or an id such as {@code linear:issue:RNK-130}).
+     * The document {@code typed} names: an id ({@code linear:issue:RNK-130}), a URL (with or without
+     * {@code https://}), a Linear issue key ({@code RNK-130}) or a GitHub {@code owner/repo#55} /
+     * {@code repo#55}; see {@link DocumentRefs}.
      *
      * @throws ConfigException (exit 2) when there is none, or the viewer may not read it: one message
-     *                         for both, so that {@code --as} does not reveal what exists
+     *                         for both, so that {@code --as} does not reveal what exists; and when it
+     *                         names several documents the viewer may read, listing their ids
      */
-    StoredDocument find(String urlOrId) {
-        String ref = urlOrId.strip();
-        List<StoredDocument> found = new ArrayList<>();
-        if (ref.matches("[a-z][a-z0-9_-]*:[a-z][a-z0-9_-]*:.+") && !ref.startsWith("http")) {
-            ws.documents().find(ref).ifPresent(found::add);
-        } else {
-            found.addAll(ws.documents().findByUrl(ref));
-        }
-        List<StoredDocument> readable = found.stream().filter(d -> viewer.canSee(d.document().acl())).toList();
+    StoredDocument find(String typed) {
+        String ref = typed.strip();
+        DocumentRefs refs = new DocumentRefs(ws.documents());
+        List<StoredDocument> readable = refs.candidates(ref).stream()
+                .filter(d -> viewer.canSee(d.document().acl())).sorted(java.util.Comparator.comparing(StoredDocument::id)).toList();
         if (readable.isEmpty()) {
-            throw new ConfigException("no document " + ref + " in the store (check the URL or id; `nightjar sync` reads the sources)");
+            // only keys the viewer may read are suggested: a suggestion must not reveal what --as may not see
+            List<String> near = refs.nearIssueKeys(ref).stream()
+                    .filter(k -> ws.documents().find(DocumentKind.LINEAR_ISSUE.prefix() + k).filter(d -> viewer.canSee(d.document().acl())).isPresent())
+                    .toList();
+            throw new ConfigException("no document " + ref + " in the store "
+                    + (near.isEmpty() ? "(check the URL or id; `nightjar sync` reads the sources)" : "(did you mean " + String.join(" or ", near) + "?)"));
         }
         if (readable.size() > 1) {
-            throw new ConfigException(ref + " is the URL of " + readable.size() + " documents; show one by id: "
+            throw new ConfigException(ref + " matches " + readable.size() + " documents; show one by id: "
                     + String.join(", ", readable.stream().map(StoredDocument::id).toList()));
         }
         return readable.get(0);

@@ -54,6 +54,27 @@ public final class DocumentQueries {
         return select(where, args).stream().filter(d -> d.document().projects().contains(projectRef)).toList();
     }
 
+    /**
+     * Current documents of {@code kinds} whose id ends with {@code idSuffix}, e.g. {@code /search-ranker#55}
+     * for a {@code repo#55} typed without its owner. The caller decides what several matches mean.
+     */
+    public List<StoredDocument> idEndingWith(Collection<DocumentKind> kinds, String idSuffix) {
+        if (kinds.isEmpty() || idSuffix.isEmpty()) return List.of();
+        List<Object> args = new ArrayList<>();
+        String where = kinds(kinds, args) + " AND id LIKE ? ESCAPE '\\'";
+        args.add("%" + likeEscape(idSuffix));
+        return select(where, args);
+    }
+
+    /**
+     * Ids of the current documents of {@code kind} whose key starts with {@code keyPrefix} (a Linear
+     * team's {@code RNK-}): ids only, for suggesting a near one without reading bodies.
+     */
+    public List<String> idsWithKeyPrefix(DocumentKind kind, String keyPrefix) {
+        return jdbc.queryForList("SELECT id FROM documents WHERE id LIKE ? ESCAPE '\\' AND deleted_at IS NULL",
+                String.class, likeEscape(kind.prefix() + keyPrefix) + "%");
+    }
+
     /** Current documents of {@code kinds} written by any of {@code identities}. */
     public List<StoredDocument> authoredBy(Collection<String> identities, Collection<DocumentKind> kinds) {
         if (identities.isEmpty() || kinds.isEmpty()) return List.of();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,14 @@ class DemoTest {
         assertThat(why).contains("Decision: go with hybrid BM25+dense; why: dense-only loses");
         assertThat(why.substring(0, why.indexOf("Sources"))).doesNotContain(stories.draftLaunchDate().toString());
         assertThat(out).contains("Demo finished in").contains("Try next:");
+        // "Try next" names real people of the sandbox, so a new user can run brief and prep at once
+        SampleCompany company = SampleCompany.generate(clock);
+        List<SampleCompany.Person> team = company.people.stream().filter(p -> p.team().equals(DemoShowcase.TEAM)).toList();
+        String next = out.substring(out.indexOf("Try next:"));
+        assertThat(next).contains(" brief --person " + team.get(0).email() + " ")
+                .contains(" prep --with " + team.get(1).email() + " --as " + team.get(0).email() + " ")
+                .contains(" show " + stories.blockerChain().get(stories.blockerChain().size() - 1) + "\n");
+        company.people.forEach(p -> assertThat(next).contains(p.email()));
 
         if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             try {
@@ -63,6 +72,13 @@ class DemoTest {
         // afterwards: explored without any token; sync says in one line that the sandbox is gone, at once
         Path data = tmp.resolve("demo"), config = data.resolve("demo-config");
         assertThat(CliRunner.run(config, data, clock, Map.of(), "status").exit()).isZero();
+        // each line of "Try next" works as printed
+        for (String line : next.lines().filter(l -> l.startsWith("  ./nightjar ")).toList()) {
+            String command = line.substring(line.indexOf(config.toAbsolutePath().toString()) + config.toAbsolutePath().toString().length()).strip();
+            if (command.contains("   (")) command = command.substring(0, command.indexOf("   ("));
+            CliRunner.Result tried = CliRunner.run(config, data, clock, Map.of(), words(command));
+            assertThat(tried.exit()).as(line + "\n" + tried.err()).isZero();
+        }
         CliRunner.Result ask = CliRunner.run(config, data, clock, Map.of(), "ask", "Where do we stand on the neural reranker launch?");
         assertThat(ask.exit()).as(ask.err()).isZero();
         assertThat(ask.out()).contains("Launch date " + stories.canonicalLaunchDate());
@@ -72,5 +88,13 @@ class DemoTest {
         assertThat(sync.err().lines()).singleElement().asString().contains("sandbox servers stopped when `nightjar demo` ended")
                 .contains("nightjar demo --data-dir " + data.toAbsolutePath());
         assertThat(System.nanoTime() - start).as("no retries against dead ports").isLessThan(10_000_000_000L);
+    }
+
+    /** A printed command line's words: spaces split them, double quotes group them. */
+    private static String[] words(String command) {
+        List<String> words = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(command);
+        while (m.find()) words.add(m.group(1) != null ? m.group(1) : m.group(2));
+        return words.toArray(String[]::new);
     }
 }

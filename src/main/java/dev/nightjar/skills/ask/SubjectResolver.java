@@ -41,11 +41,22 @@ public final class SubjectResolver {
         }
     }
 
+    /**
+     * The Linear issue keys ({@code RNK-134}: a team key of 2-10 capitals or digits, a dash, a number)
+     * written in {@code text}, in order of appearance: the one spelling of an issue key shared by
+     * {@code ask} and {@code show}.
+     */
+    public static List<String> issueKeys(String text) {
+        List<String> keys = new ArrayList<>();
+        Matcher key = ISSUE_KEY.matcher(text);
+        while (key.find()) keys.add(key.group(1));
+        return keys;
+    }
+
     public Subject resolve(String topic) {
-        Matcher key = ISSUE_KEY.matcher(topic);
-        while (key.find()) {
-            Optional<StoredDocument> issue = corpus.find(DocumentKind.LINEAR_ISSUE.prefix() + key.group(1));
-            if (issue.isPresent()) return subject("issue", key.group(1), issue.get(), List.of());
+        for (String key : issueKeys(topic)) {
+            Optional<StoredDocument> issue = corpus.find(DocumentKind.LINEAR_ISSUE.prefix() + key);
+            if (issue.isPresent()) return subject("issue", key, issue.get(), List.of());
         }
         Matcher email = EMAIL.matcher(topic);
         if (email.find()) {

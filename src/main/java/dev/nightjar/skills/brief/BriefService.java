@@ -18,6 +18,7 @@ import dev.nightjar.skills.FactText;
 import dev.nightjar.skills.LlmUsage;
 import dev.nightjar.skills.Mentions;
 import dev.nightjar.skills.Numbers;
+import dev.nightjar.skills.PersonLookup;
 import dev.nightjar.skills.Viewer;
 import dev.nightjar.skills.Words;
 import dev.nightjar.skills.ask.Canon;
@@ -68,7 +69,7 @@ public final class BriefService {
     }
 
     public Brief forPerson(String email, Duration window) {
-        Viewer viewer = Viewer.person(email, ws.people());
+        Viewer viewer = Viewer.person(PersonLookup.email(email, ws.people()), ws.people());
         Corpus corpus = corpus(viewer);
         Audience who = Audience.person(viewer, corpus);
         return build(who, corpus, ws.clock().instant().minus(window), zone(who));

@@ -9,8 +9,8 @@ import dev.nightjar.model.LinkType;
 import dev.nightjar.skills.Corpus;
 import dev.nightjar.skills.Fact;
 import dev.nightjar.skills.FactSheet;
+import dev.nightjar.skills.PersonLookup;
 import dev.nightjar.skills.Viewer;
-import dev.nightjar.skills.Words;
 import dev.nightjar.skills.brief.Audience;
 import dev.nightjar.skills.brief.Brief;
 import dev.nightjar.skills.brief.BriefService;
@@ -156,7 +156,7 @@ public final class PrepService {
         List<StoredDocument> projects = corpus.select(q -> q.ofKinds(List.of(DocumentKind.LINEAR_PROJECT)));
         StoredDocument project = projects.stream().filter(p -> p.document().title().equalsIgnoreCase(name.strip())).findFirst()
                 .orElseThrow(() -> new ConfigException("unknown project " + name + ": no Linear project has this name"
-                        + didYouMean(name, projects.stream().map(p -> p.document().title()).toList())));
+                        + PersonLookup.didYouMean(name, projects.stream().map(p -> p.document().title()).toList())));
         Set<String> issues = new LinkedHashSet<>();
         for (Link l : corpus.linksTo(List.of(project.id()), LinkType.PART_OF)) if (l.from().toString().startsWith(DocumentKind.LINEAR_ISSUE.prefix())) issues.add(l.from().toString());
         corpus.select(q -> q.namingProject(project.id(), List.of(DocumentKind.LINEAR_ISSUE)))
@@ -235,25 +235,8 @@ public final class PrepService {
         return (doc.author() != null && ids.contains(doc.author())) || doc.participants().stream().anyMatch(ids::contains);
     }
 
-    private Viewer person(String email) {
-        if (email != null && !email.isBlank() && ws.people().knows(email)) return Viewer.person(email, ws.people());
-        List<String> known = ws.people().join().people().stream().map(IdentityJoin.Person::email).filter(e -> e != null && !e.isBlank()).toList();
-        throw new ConfigException("unknown person " + email + ": no source reports this e-mail" + didYouMean(email == null ? "" : email, known));
-    }
-
-    /** " (did you mean X?)" for the nearest candidate within two edits, else nothing. */
-    static String didYouMean(String asked, List<String> candidates) {
-        String a = asked.strip().toLowerCase(Locale.ROOT);
-        return candidates.stream().distinct()
-                .map(c -> Map.entry(c, Math.min(Words.distance(a, c.toLowerCase(Locale.ROOT)), prefixDistance(a, c.toLowerCase(Locale.ROOT)))))
-                .filter(e -> e.getValue() <= 2).min(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> " (did you mean " + e.getKey() + "?)").orElse("");
-    }
-
-    /** An address's local part or a title's first word typed close to a candidate's ("mya" for maya@…). */
-    private static int prefixDistance(String asked, String candidate) {
-        String a = asked.split("[@ ]")[0], c = candidate.split("[@ ]")[0];
-        return a.isEmpty() ? 3 : Words.distance(a, c) + (asked.equals(a) ? 0 : 1);
+    private Viewer person(String emailOrName) {
+        return Viewer.person(PersonLookup.email(emailOrName, ws.people()), ws.people());
     }
 
     private static List<String> concat(String first, Set<String> rest) {
