@@ -102,7 +102,7 @@ final class DocumentSearch {
             Set<String> flags = Set.of(doc.getValues(IndexFields.FLAG));
             hits.add(new SearchHit(doc.get(IndexFields.ID), sd.score, doc.get(IndexFields.TITLE), doc.get(IndexFields.URL),
                     dev.nightjar.model.TruthLevel.fromLabel(doc.get(IndexFields.TRUTH)), flags.contains("stale"),
-                    flags.contains("superseded"), Instant.ofEpochMilli(doc.getField(IndexFields.UPDATED).numericValue().longValue()),
+                    flags.contains(SearchRequest.SUPERSEDED), Instant.ofEpochMilli(doc.getField(IndexFields.UPDATED).numericValue().longValue()),
                     passages == null ? null : passages[i], ranked.similarity().get(sd.doc), keyword.matches(sd.doc)));
         }
         return hits;

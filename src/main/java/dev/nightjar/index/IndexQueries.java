@@ -68,12 +68,13 @@ final class IndexQueries {
         return words;
     }
 
-    /** {@code text} restricted by the request's sources, kinds, projects, readers and update window. */
+    /** {@code text} restricted by the request's sources, kinds, projects, flags, readers and update window. */
     static Query withFilters(Query text, SearchRequest r) {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
         addTerms(b, IndexFields.SOURCE, r.sources());
         addTerms(b, IndexFields.KIND, r.kinds());
         addTerms(b, IndexFields.PROJECT, r.projects());
+        addTerms(b, IndexFields.FLAG, r.flags());
         if (r.visibleTo() != null) {
             List<String> allowed = new ArrayList<>(r.visibleTo());
             allowed.add(IndexFields.EVERYONE);

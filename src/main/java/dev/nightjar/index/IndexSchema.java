@@ -57,7 +57,7 @@ final class IndexSchema {
         for (String l : d.labels()) doc.add(new StringField(IndexFields.LABEL, l, Field.Store.NO));
         doc.add(new StringField(IndexFields.TRUTH, stored.truth().label(), Field.Store.YES));
         if (stored.stale()) doc.add(new StringField(IndexFields.FLAG, "stale", Field.Store.YES));
-        if (stored.superseded()) doc.add(new StringField(IndexFields.FLAG, "superseded", Field.Store.YES));
+        if (stored.superseded()) doc.add(new StringField(IndexFields.FLAG, SearchRequest.SUPERSEDED, Field.Store.YES));
         if (d.acl().everyone()) doc.add(new StringField(IndexFields.ACL, IndexFields.EVERYONE, Field.Store.NO));
         for (String p : d.acl().principals()) doc.add(new StringField(IndexFields.ACL, p, Field.Store.NO));
         if (d.url() != null) doc.add(new StoredField(IndexFields.URL, d.url()));

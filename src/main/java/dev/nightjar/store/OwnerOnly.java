@@ -52,7 +52,7 @@ public final class OwnerOnly {
         if (!posix() || !Files.isRegularFile(file)) return;
         try {
             Files.setPosixFilePermissions(file, FILE);
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException e) { // posix() above: the file system has POSIX permissions, only this file may refuse
             log.warn("could not make {} readable by its owner only ({}); check its owner and mode (chmod 600)", file, e.getMessage());
         }
     }

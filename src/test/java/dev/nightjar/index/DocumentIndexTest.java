@@ -227,6 +227,18 @@ class DocumentIndexTest {
     }
 
     @Test
+    void aSupersededOnlySearchScoresOnlySupersededDocuments() {
+        try (Workspace ws = TempWorkspace.open(tmp.resolve("superseded"))) {
+            TempWorkspace.ingest(ws, List.of(doc("notion:page:old", "Reranker PRD draft", "reranker launch date", now),
+                    doc("notion:page:new", "Reranker PRD", "reranker launch date", now)));
+            ws.documents().updateTruth("notion:page:old", TruthAssessment.of(TruthLevel.WORKING, "replaced"), "notion:page:new");
+            ws.index().catchUp(ws.documents());
+            assertThat(ids(ws.index().search(SearchRequest.of("reranker launch", 10)))).hasSize(2);
+            assertThat(ids(ws.index().search(SearchRequest.of("reranker launch", 10).supersededOnly()))).containsExactly("notion:page:old");
+        }
+    }
+
+    @Test
     void anIndexBuiltWithAnOlderFieldLayoutIsRebuiltOnOpen() throws Exception {
         Path root = tmp.resolve("old");
         try (Workspace ws = TempWorkspace.open(root)) {

@@ -20,7 +20,7 @@ import java.util.Set;
 final class NamedSuperseded {
 
     static final String SECTION = "Asked about";
-    /** Search hits read: the index ranks superseded documents down, so the named one may sit below the current ones. */
+    /** Superseded documents read from the search, best matches of the question first. */
     private static final int HITS = 30;
 
     private final Corpus corpus;
@@ -35,9 +35,10 @@ final class NamedSuperseded {
     void state(String question, FactSheet sheet) {
         Set<String> asked = Words.significant(question);
         if (asked.isEmpty()) return;
-        // Only a hit whose title the question names can qualify: reading just those from the store spares
-        // nearly every ask a 30-document read (a third of a warm answer's time under load, BENCHMARKS.md figure 7).
-        List<String> ids = index.search(SearchRequest.of(question, HITS).visibleTo(corpus.viewer().searchFilter())).stream()
+        // Only superseded documents are searched (a filter on the index's flag, so a few are scored instead of the
+        // whole index: this search was the largest part of a warm answer, BENCHMARKS.md figure 7), and only a hit
+        // whose title the question names is read from the store.
+        List<String> ids = index.search(SearchRequest.of(question, HITS).supersededOnly().visibleTo(corpus.viewer().searchFilter())).stream()
                 .filter(hit -> hit.title() == null || asked.containsAll(Words.significant(hit.title())))
                 .map(SearchHit::id).toList();
         if (ids.isEmpty()) return;
