@@ -33,7 +33,7 @@ final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workspace ws = cli.openWorkspace()) {
+        try (Workspace ws = cli.openWorkspaceToSearch()) {
             Viewer viewer = as == null ? Viewer.operator() : Viewer.person(as, ws.people());
             Answer answer = ws.skills().ask().ask(String.join(" ", words), viewer);
             spec.commandLine().getOut().print(format == Output.Format.json ? AnswerRenderer.jsonText(answer) + "\n" : AnswerRenderer.text(answer));

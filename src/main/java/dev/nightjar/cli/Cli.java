@@ -190,11 +190,20 @@ public final class Cli implements Callable<Integer> {
      * no database server of its own.
      */
     Workspace openWorkspace() {
+        return openWorkspace(false);
+    }
+
+    /** As {@link #openWorkspace()} for a command that searches the index (ask, prep): it opens beside the configuration check. */
+    Workspace openWorkspaceToSearch() {
+        return openWorkspace(true);
+    }
+
+    private Workspace openWorkspace(boolean searches) {
         Path data = existingStore();
         ConfigDir config = configDir();
         // Parsing every configuration file (ConfigCheck) is Jackson's first use of each settings type, about
         // a tenth of a cold `ask` in JFR samples; it runs on the second core while this thread opens the
-        // store and the index, and the command starts only once it has passed. A broken file is reported
+        // store (and the index, for a command that searches), and the command starts only once it has passed. A broken file is reported
         // before any other error, as when the check ran first.
         FutureTask<List<String>> check = new FutureTask<>(() -> ConfigCheck.problems(config));
         Thread checker = new Thread(check, "nightjar-config-check");
@@ -203,7 +212,7 @@ public final class Cli implements Callable<Integer> {
         Workspace ws;
         try {
             ws = Workspace.forReading(data, config, env, clock);
-            ws.index();
+            if (searches) ws.index(); // brief, show and canonical list never open it
         } catch (RuntimeException e) {
             ConfigCheck.requireNone(problems(check));
             throw e;

@@ -45,7 +45,7 @@ final class PrepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<Duration> window = since == null ? Optional.empty() : Optional.of(Durations.parse(since, "--since"));
-        try (Workspace ws = cli.openWorkspace()) {
+        try (Workspace ws = cli.openWorkspaceToSearch()) {
             Viewer viewer = as == null ? Viewer.operator() : Viewer.person(as, ws.people());
             PrepService service = ws.skills().prep();
             Prep prep = meeting.with != null ? service.with(meeting.with, viewer, window) : service.project(meeting.project, viewer, window);
