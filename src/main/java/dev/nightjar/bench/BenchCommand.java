@@ -78,7 +78,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Run only these parts: ${COMPLETION-CANDIDATES} (default: all). E.g. --only http,incremental.")
     Set<Part> only;
 
-    @Option(names = "--work-dir", description = "Where to build the throw-away stores (default: a temp dir, deleted after).")
+    @Option(names = "--work-dir", description = "Where to build the stores (default: a temp dir, deleted after). A kept directory is left in place, and a later serve run of the same --docs reuses its store.")
     Path workDir;
 
     @Override
