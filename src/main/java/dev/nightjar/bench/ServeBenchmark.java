@@ -43,6 +43,11 @@ final class ServeBenchmark {
     private static final Pattern SERVING = Pattern.compile("serving on http://[^:]+:(\\d+)");
     /** How long a closed-loop client waits for one answer before counting it unanswered and sending the next. */
     private static final Duration ANSWER_LIMIT = Duration.ofSeconds(60);
+    /**
+     * This run's start (epoch seconds), in every event id and message ts: a reused store has already
+     * answered the previous run's events, and the app rightly refuses an event id it has seen.
+     */
+    private static final long RUN = Instant.now().getEpochSecond();
 
     /** How the clients pace themselves. */
     enum Model {
@@ -308,12 +313,12 @@ final class ServeBenchmark {
         }
 
         private String key(int i) {
-            return i % 2 == 0 ? String.format("1764000000.%02d%06d", series, i) : "r" + series + "-" + i;
+            return i % 2 == 0 ? String.format("%d.%02d%06d", RUN, series, i) : "r" + RUN + "-" + series + "-" + i;
         }
 
         private String mention(int i, String question) {
             String ts = key(i);
-            return "{\"type\":\"event_callback\",\"event_id\":\"Ev" + series + "-" + i + "\",\"authorizations\":[{\"user_id\":\"" + BOT + "\"}],"
+            return "{\"type\":\"event_callback\",\"event_id\":\"Ev" + RUN + "-" + series + "-" + i + "\",\"authorizations\":[{\"user_id\":\"" + BOT + "\"}],"
                     + "\"event\":{\"type\":\"app_mention\",\"user\":\"U0ASKER" + (i % 20) + "\",\"channel\":\"C0BENCH\",\"ts\":\"" + ts
                     + "\",\"event_ts\":\"" + ts + "\",\"text\":\"<@" + BOT + "> where do we stand on " + question + "?\"}}";
         }

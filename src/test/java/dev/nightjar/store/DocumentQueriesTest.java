@@ -70,14 +70,19 @@ class DocumentQueriesTest {
                 doc("linear:issue:RNK-2", "Blocked", "", t0.plusSeconds(60)).toBuilder().state("open").build(),
                 doc("linear:issue:PAY-1", "Elsewhere", "", t0).toBuilder().state("in_progress").build(),
                 doc("linear:project:p1", "Ranker v2", "", t0),
-                doc("github:pr:acme/api#1", "PR", "", t0).toBuilder().author("ana").build());
+                doc("linear:initiative:i1", "Search quality", "", t0),
+                doc("github:pr:acme/api#1", "PR", "", t0).toBuilder().author("ana").build(),
+                doc("wandb:run:acme/ranker/r1", "Run", "", t0).toBuilder().author("ana").build());
 
-        assertThat(ids(queries.ofKinds(DocumentKind.PLANNING))).containsExactly("linear:project:p1");
+        // several kinds are read one kind at a time (an index look-up each): every kind's rows, joined
+        assertThat(ids(queries.ofKinds(DocumentKind.PLANNING))).containsExactlyInAnyOrder("linear:project:p1", "linear:initiative:i1");
         assertThat(ids(queries.inState(DocumentKind.LINEAR_ISSUE, DocumentState.IN_PROGRESS, "RNK-", null))).containsExactly("linear:issue:RNK-1");
         assertThat(ids(queries.inState(DocumentKind.LINEAR_ISSUE, DocumentState.IN_PROGRESS, null, null)))
                 .containsExactlyInAnyOrder("linear:issue:RNK-1", "linear:issue:PAY-1");
         assertThat(ids(queries.blocked(DocumentKind.LINEAR_ISSUE, null))).containsExactly("linear:issue:RNK-2");
-        assertThat(ids(queries.authoredBy(List.of("ana"), List.of(DocumentKind.GITHUB_PR, DocumentKind.WANDB_RUN)))).containsExactly("github:pr:acme/api#1");
+        assertThat(ids(queries.authoredBy(List.of("ana"), List.of(DocumentKind.GITHUB_PR, DocumentKind.WANDB_RUN))))
+                .containsExactlyInAnyOrder("github:pr:acme/api#1", "wandb:run:acme/ranker/r1");
+        assertThat(ids(queries.authoredBy(List.of("ana"), List.of(DocumentKind.WANDB_RUN)))).containsExactly("wandb:run:acme/ranker/r1");
         assertThat(ids(queries.updatedBetween(t0.plusSeconds(1), t0.plusSeconds(120)))).containsExactly("linear:issue:RNK-2");
         assertThat(queries.linksTo(List.of("linear:issue:RNK-2"), LinkType.BLOCKS)).extracting(l -> l.from().toString()).containsExactly("linear:issue:RNK-1");
         assertThat(queries.linksTo(List.of("linear:issue:RNK-2"), LinkType.PART_OF)).isEmpty();
