@@ -108,7 +108,9 @@ final class DocumentSearch {
             hits.add(new SearchHit(doc.get(IndexFields.ID), sd.score, doc.get(IndexFields.TITLE), doc.get(IndexFields.URL),
                     dev.nightjar.model.TruthLevel.fromLabel(doc.get(IndexFields.TRUTH)), flags.contains("stale"),
                     flags.contains(SearchRequest.SUPERSEDED), Instant.ofEpochMilli(doc.getField(IndexFields.UPDATED).numericValue().longValue()),
-                    passages == null ? null : passages[i], ranked.similarity().get(sd.doc), keyword.matches(sd.doc)));
+                    passages == null ? null : passages[i], ranked.similarity().get(sd.doc),
+                    // a hit the BM25 list brought matches the text by construction; only a neighbour by meaning is checked
+                    !ranked.similarity().containsKey(sd.doc) || keyword.matches(sd.doc)));
         }
         return hits;
     }
@@ -134,19 +136,24 @@ final class DocumentSearch {
     private record Ranked(ScoreDoc[] top, Map<Integer, Float> similarity) {
     }
 
-    /** Whether the BM25 query (with its typo tolerance) matches a document: a hit that shares a searched word. */
+    /**
+     * Whether the BM25 query (with its typo tolerance) matches a document: a hit that shares a searched word. The
+     * weight is built on the first question, since most searches have no neighbour by meaning to ask about.
+     */
     private static final class KeywordMatch {
-        private final List<LeafReaderContext> leaves;
-        private final Weight weight;
+        private final IndexSearcher searcher;
+        private final Query text;
+        private Weight weight;
 
-        KeywordMatch(IndexSearcher searcher, Query text) throws IOException {
-            this.leaves = searcher.getIndexReader().leaves();
-            this.weight = text instanceof MatchAllDocsQuery ? null
-                    : searcher.createWeight(text, ScoreMode.COMPLETE_NO_SCORES, 1f); // text is rewritten (textQuery)
+        KeywordMatch(IndexSearcher searcher, Query text) {
+            this.searcher = searcher;
+            this.text = text;
         }
 
         boolean matches(int doc) throws IOException {
-            if (weight == null) return true; // no words asked: nothing was found by meaning alone
+            if (text instanceof MatchAllDocsQuery) return true; // no words asked: nothing was found by meaning alone
+            if (weight == null) weight = searcher.createWeight(text, ScoreMode.COMPLETE_NO_SCORES, 1f); // text is rewritten (textQuery)
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
             return weight.matches(leaf, doc - leaf.docBase) != null;
         }

@@ -21,11 +21,33 @@ public final class Words {
     public static Set<String> significant(String text) {
         Set<String> out = new LinkedHashSet<>();
         if (text == null) return out;
-        for (String t : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}@]+")) {
-            if (t.isEmpty() || STOP.contains(t)) continue;
-            out.add(stem(t));
+        // the tokens of split("[^\\p{L}\\p{N}@]+"), scanned by hand: this runs on every hit's body of every answer, and
+        // String.split with a class regex was 8 % of serve's answering CPU (BENCHMARKS.md, serve under load)
+        String lower = text.toLowerCase(Locale.ROOT);
+        int start = -1;
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            if (isWordChar(cp)) {
+                if (start < 0) start = i;
+            } else if (start >= 0) {
+                addToken(out, lower.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(cp);
         }
+        if (start >= 0) addToken(out, lower.substring(start));
         return out;
+    }
+
+    private static void addToken(Set<String> out, String t) {
+        if (!STOP.contains(t)) out.add(stem(t));
+    }
+
+    /** {@code \p{L}}, {@code \p{N}} (decimal, letter and other numbers) or {@code @}. */
+    static boolean isWordChar(int cp) {
+        if (cp == '@' || Character.isLetter(cp)) return true;
+        int type = Character.getType(cp);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
     static String stem(String t) {

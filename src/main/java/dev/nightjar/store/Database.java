@@ -111,7 +111,9 @@ public final class Database implements AutoCloseable {
         // would lose them; a page's documents and its cursor must be on disk once the chunk commits.
         // LOCK_TIMEOUT: a writer waits for the change feed's row lock (DocumentStore) while another process
         // commits a page; H2's default of 1 s would fail a `canonical mark` next to a running sync instead.
-        String url = "jdbc:h2:file:" + dir.resolve("nightjar").toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=30000";
+        // CACHE_SIZE: see PAGE_CACHE_KIB
+        String url = "jdbc:h2:file:" + dir.resolve("nightjar").toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=30000;CACHE_SIZE="
+                + PAGE_CACHE_KIB;
         String password = StoreSecret.password(dir, url);
         JdbcConnectionPool pool = StoreConnections.pool(dir, url, password, sharing);
         pool.setMaxConnections(16);
@@ -125,6 +127,16 @@ public final class Database implements AutoCloseable {
         for (String f : new String[]{"nightjar.mv.db", "nightjar.lock.db", "nightjar.trace.db"}) OwnerOnly.restrictFile(dir.resolve(f));
         return new Database(pool, pool::dispose, "h2", false);
     }
+
+    /**
+     * H2's page cache in KiB: 128 MiB instead of H2's default 16 MiB. Why: an answer reads its ~20 hits at random
+     * places of the documents table, and at 100k documents (a 350 MB file) the default cache held so little that half
+     * of {@code findAll}'s time in {@code serve} was reading pages back from the file (BENCHMARKS.md, serve under load).
+     * The cache fills only with pages actually read, so a short command pays nothing for the bound; a 2 GB rebuild
+     * keeps 1.9 GB. One fixed value, not one derived from this JVM's heap: a command that joins a running
+     * {@code serve}'s database passes the same URL settings, and must not resize that process's cache.
+     */
+    static final int PAGE_CACHE_KIB = 128 * 1024;
 
     static void migrate(DataSource dataSource, String vendor) {
         if (SchemaVersion.isCurrent(dataSource, vendor)) return; // Flyway's start-up costs seconds; skip it when nothing is pending

@@ -22,6 +22,15 @@ class DatabaseSettingsTest {
     }
 
     @Test
+    void theEmbeddedStoreHasAPageCacheLargerThanH2sDefault() {
+        try (Database db = Database.open(tmp.resolve("data"))) {
+            Integer mib = db.jdbc().queryForObject(
+                    "SELECT CAST(SETTING_VALUE AS INT) FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'", Integer.class);
+            assertThat(mib).isEqualTo(Database.PAGE_CACHE_KIB / 1024).isEqualTo(128);
+        }
+    }
+
+    @Test
     void nothingSetIsTheEmbeddedStore() {
         DatabaseSettings s = resolve(Map.of());
         assertThat(s.external()).isFalse();
