@@ -7,6 +7,7 @@ import dev.nightjar.model.LinkType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -40,6 +41,24 @@ public final class IssueKeyLinks {
         while (m.find()) {
             String key = m.group(1) + "-" + m.group(2);
             if (!NOT_TEAMS.contains(m.group(1)) && !keys.contains(key)) keys.add(key);
+        }
+        return keys;
+    }
+
+    /**
+     * The keys a person typed in a question, a note or a command argument: those written in capitals
+     * ({@link #keys}), then those typed in lower or mixed case ({@code rnk-134}, {@code Rnk-134}), upper-cased,
+     * in order of first appearance. A word holding a {@code /} (a URL, a path, a branch name) is read only for
+     * capital keys: its slugs ({@code .../issue/RNK-134/launch-to-100-pct}) are not keys. Many such words only
+     * look like keys ({@code top-10}, {@code gpt-4}), so the caller keeps a key only where it names an issue the
+     * store holds: a team key that exists there plus a number, which is what makes a word a key.
+     */
+    public static List<String> typedKeys(String text) {
+        List<String> keys = keys(text);
+        if (text == null) return keys;
+        for (String word : text.split("\\s+")) {
+            if (word.contains("/") || word.equals(word.toUpperCase(Locale.ROOT))) continue;
+            for (String key : keys(word.toUpperCase(Locale.ROOT))) if (!keys.contains(key)) keys.add(key);
         }
         return keys;
     }
