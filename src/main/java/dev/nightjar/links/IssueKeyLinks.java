@@ -30,7 +30,27 @@ public final class IssueKeyLinks {
     private static final Set<String> NOT_TEAMS = Set.of("UTF", "SHA", "ISO", "RFC", "HTTP", "CVE", "TLS", "AES",
             "MD", "GPT", "COVID", "PEP", "JSR", "JEP", "X", "RSA", "ES", "PS", "HS", "UUID", "IPV", "FIPS");
 
+    /**
+     * A key at the start of a branch name's segment, in lower case: Linear's "copy git branch name" writes
+     * {@code lnovak/rnk-130-shadow-traffic-eval}, so a pull request opened from it names its issue only there.
+     */
+    private static final Pattern BRANCH_KEY = Pattern.compile("(^|/)([a-z][a-z0-9]{1,9}-\\d{1,7})(?=$|[-/_.])");
+
     private IssueKeyLinks() {
+    }
+
+    /**
+     * A git branch name with the issue key Linear writes into it in lower case upper-cased, so {@link #keys} and
+     * {@link #links} read it ({@code lnovak/rnk-130-shadow-eval} → {@code lnovak/RNK-130-shadow-eval}); the
+     * rest of the name is left as it is. Null stays null.
+     */
+    public static String branch(String branch) {
+        if (branch == null) return null;
+        Matcher m = BRANCH_KEY.matcher(branch);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + m.group(2).toUpperCase(Locale.ROOT)));
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     /** Keys mentioned in {@code text}, in order of first appearance. */

@@ -28,6 +28,17 @@ class IssueKeyLinksTest {
     }
 
     @Test
+    void aBranchNameAsLinearWritesItNamesItsIssue() {
+        assertThat(IssueKeyLinks.links(pr, "Shadow eval", IssueKeyLinks.branch("lnovak/rnk-130-shadow-traffic-eval"), null))
+                .containsExactly(Link.toDocument(pr, LinkType.REFERENCES, DocumentId.parse("linear:issue:RNK-130")));
+        assertThat(IssueKeyLinks.branch("rnk-130")).isEqualTo("RNK-130");
+        // only a segment's leading key: not a word inside the slug, not an encoding
+        assertThat(IssueKeyLinks.keys(IssueKeyLinks.branch("fix/retry-after-3-tries"))).isEmpty();
+        assertThat(IssueKeyLinks.keys(IssueKeyLinks.branch("fix/utf-8-names"))).isEmpty();
+        assertThat(IssueKeyLinks.branch(null)).isNull();
+    }
+
+    @Test
     void closingKeywordMakesAClosesLink() {
         assertThat(IssueKeyLinks.links(pr, "ASR-117: ranker", "Fixes ASR-118. Related to ASR-117"))
                 .containsExactly(
