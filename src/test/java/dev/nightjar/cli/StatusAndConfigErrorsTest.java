@@ -103,7 +103,7 @@ class StatusAndConfigErrorsTest {
                 CliRunner.run(null, fresh, clock, ALL_TOKENS, "sync", "--source", "arxiv"),   // disabled unless configured
                 CliRunner.run(null, fresh, clock, with(ALL_TOKENS, "NIGHTJAR_DB_URL", "jdbc:mysql://db.internal/nightjar"), "sync"),
                 CliRunner.run(null, fresh, clock, Map.of(), "serve", "--port", "70000"),
-                CliRunner.run(null, fresh, clock, Map.of(), "serve", "--port", "0", "--bind", "no-such-host.invalid"));
+                CliRunner.run(null, fresh, clock, Map.of(), "serve", "--port", "0", "--bind", "[::1"));   // no lookup: a malformed literal
         assertThat(failed).allSatisfy(r -> {
             assertThat(r.exit()).as(r.err()).isEqualTo(2);
             assertThat(r.err().lines()).as(r.err()).singleElement().asString().startsWith("nightjar: ");
@@ -111,7 +111,7 @@ class StatusAndConfigErrorsTest {
         assertThat(failed.get(0).err()).contains("jira");
         assertThat(failed.get(2).err()).contains("NIGHTJAR_DB_URL");
         assertThat(failed.get(3).err()).contains("--port 70000");
-        assertThat(failed.get(4).err()).contains("--bind no-such-host.invalid");
+        assertThat(failed.get(4).err()).contains("--bind [::1");
         assertThat(tmp.resolve("fresh")).doesNotExist();
     }
 

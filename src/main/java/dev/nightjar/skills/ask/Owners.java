@@ -61,16 +61,18 @@ final class Owners {
      */
     String state(FactSheet sheet, Subject subject, String topic, Neighborhood n) {
         List<Owner> owners = new ArrayList<>();
-        for (StoredDocument d : n.planning) {
-            if (subject.isTopic()) break; // a free topic's hits are not its subject: their leads are not its owners
+        // the subject's own record; a free topic's hits and a person's projects are not the subject, so not their leads
+        boolean planned = List.of("project", "initiative", "issue").contains(subject.kind());
+        for (StoredDocument d : planned ? n.planning : List.<StoredDocument>of()) {
             Document doc = d.document();
             if (doc.id().kind().equals("issue")) issue(sheet, d, n, owners);
             else planning(sheet, d, owners);
         }
         List<StoredDocument> prs = namedPullRequests(topic);
         for (StoredDocument pr : prs) pullRequest(sheet, pr, owners);
-        // an issue's or a pull request's owners are its people; the PRD its walk reaches belongs to the project
-        if (!subject.kind().equals("issue") && prs.isEmpty()) {
+        // an issue's or a pull request's owners are its people (the PRD its walk reaches belongs to the project), and a
+        // person owns no canonical document by being asked about
+        if (prs.isEmpty() && !List.of("issue", "person").contains(subject.kind())) {
             for (StoredDocument d : new Canon(n.all()).current()) canonical(sheet, d, owners);
         }
         if (owners.isEmpty()) return null;
