@@ -69,11 +69,20 @@ public final class Workspace implements AutoCloseable {
 
     private Workspace(Path dataDir, ConfigDir config, Environment env, Clock clock, Database.Sharing sharing, boolean reading) {
         this.reading = reading;
-        this.dataDir = Database.DataDirs.ensureWritable(dataDir);
+        // A broken database setting, or an external database that refuses us, is found before the data dir is
+        // created: a command that cannot start leaves nothing behind on disk.
+        dev.nightjar.store.DatabaseSettings settings = dev.nightjar.store.DatabaseSettings.resolve(env, config);
+        Database external = settings.external() ? Database.open(dataDir, settings, sharing) : null;
+        try {
+            this.dataDir = Database.DataDirs.ensureWritable(dataDir);
+        } catch (RuntimeException e) {
+            if (external != null) external.close();
+            throw e;
+        }
         this.config = config;
         this.env = env;
         this.clock = clock;
-        this.db = Database.open(this.dataDir, dev.nightjar.store.DatabaseSettings.resolve(env, config), sharing);
+        this.db = external != null ? external : Database.open(this.dataDir, settings, sharing);
         this.documents = new DocumentStore(db, clock);
         // the derived views follow every committed write: no caller has to remember to catch them up
         feed.follow(new IndexFollower(this::index, documents)).follow(new DecisionLog(db, documents, clock));

@@ -257,12 +257,19 @@ public final class Cli implements Callable<Integer> {
         return data;
     }
 
-    /** A short command that writes (scratchpad add, canonical mark, reindex): may create the store. */
+    /**
+     * A short command that writes into the store (reindex, scratchpad add, canonical mark/unmark, migrate): each
+     * works on what a sync stored, so, as for a read, the store must exist and a mistyped --data-dir creates nothing.
+     */
     Workspace openWorkspaceToWrite() {
-        return new Workspace(resolvedDataDir(), checkedConfig(), env, clock, Database.Sharing.JOIN);
+        Path data = existingStore();
+        return new Workspace(data, checkedConfig(), env, clock, Database.Sharing.JOIN);
     }
 
-    /** A long-running command (sync, serve): may create the store and lets short commands in meanwhile. */
+    /**
+     * A long-running command (sync, serve): creates the store on first use (a new installation starts with either)
+     * and lets short commands in meanwhile.
+     */
     Workspace openWorkspaceToServe() {
         return new Workspace(resolvedDataDir(), checkedConfig(), env, clock, Database.Sharing.SERVER);
     }

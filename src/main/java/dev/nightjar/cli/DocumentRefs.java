@@ -1,14 +1,13 @@
 package dev.nightjar.cli;
 
 import dev.nightjar.model.DocumentKind;
-import dev.nightjar.skills.ask.SubjectResolver;
+import dev.nightjar.links.IssueKeyLinks;
 import dev.nightjar.store.DocumentStore;
 import dev.nightjar.store.StoredDocument;
 import dev.nightjar.skills.Words;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +21,7 @@ import java.util.regex.Pattern;
  *   <li>a GitHub reference {@code owner/repo#55}, or {@code repo#55} (every repository of that name: the
  *       caller lists them when there are several), also read out of a GitHub URL the store has under
  *       another spelling ({@code .../pull/55/files});</li>
- *   <li>a Linear issue key, as {@code ask} reads one ({@link SubjectResolver#issueKeys}), in any case,
+ *   <li>a Linear issue key, as {@code ask} reads one ({@link IssueKeyLinks#typedKeys}), in any case,
  *       alone or inside a URL ({@code linear.app/kestrel/issue/RNK-134/title-slug}).</li>
  * </ul>
  */
@@ -77,7 +76,7 @@ final class DocumentRefs {
      */
     List<String> nearIssueKeys(String typed) {
         List<String> near = new ArrayList<>();
-        for (String key : issueKeys(typed.strip())) {
+        for (String key : IssueKeyLinks.typedKeys(typed.strip())) {
             String team = key.substring(0, key.indexOf('-') + 1), number = key.substring(team.length());
             documents.queries().idsWithKeyPrefix(DocumentKind.LINEAR_ISSUE, team).stream()
                     .map(DocumentKind.LINEAR_ISSUE::keyOf)
@@ -89,14 +88,8 @@ final class DocumentRefs {
         return near.stream().distinct().limit(3).toList();
     }
 
-    /** The issue keys in {@code ref}, also typed in lower case ("rnk-134") when not inside a URL, whose lower-case words are not keys. */
-    private static List<String> issueKeys(String ref) {
-        List<String> keys = SubjectResolver.issueKeys(ref);
-        return keys.isEmpty() && !ref.contains("/") ? SubjectResolver.issueKeys(ref.toUpperCase(Locale.ROOT)) : keys;
-    }
-
     private List<StoredDocument> linearIssue(String ref) {
-        for (String key : issueKeys(ref)) {
+        for (String key : IssueKeyLinks.typedKeys(ref)) {
             Optional<StoredDocument> issue = documents.find(DocumentKind.LINEAR_ISSUE.prefix() + key);
             if (issue.isPresent()) return List.of(issue.get());
         }

@@ -7,6 +7,9 @@ import dev.nightjar.slack.SlackAppConfiguration;
 import dev.nightjar.web.HealthController;
 import dev.nightjar.web.HomePageController;
 import dev.nightjar.web.NotePageController;
+import dev.nightjar.config.ConfigException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -43,9 +46,25 @@ final class ServeCommand implements Callable<Integer> {
         return option != null && !option.isBlank() ? option : env.find("NIGHTJAR_BIND").orElse(DEFAULT_BIND);
     }
 
+    /**
+     * A port outside 0-65535 or an address that names no host is a usage error found before the store is opened (and
+     * perhaps created), rather than a failure of the web server after it.
+     *
+     * @throws ConfigException naming the option and the value
+     */
+    static void requireListenable(int port, String bind) {
+        if (port < 0 || port > 65535) throw new ConfigException("--port " + port + " is not a port (0-65535; 0 = any free port)");
+        try {
+            InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new ConfigException("--bind " + bind + " names no address (e.g. 127.0.0.1, or 0.0.0.0 for every interface)");
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         String bind = bindAddress(bindOption, cli.env);
+        requireListenable(port, bind);
         CountDownLatch stopped = new CountDownLatch(1);
         try (Workspace ws = cli.openWorkspaceToServe();
              ConfigurableApplicationContext spring = NightjarApplication.start(ws, NightjarApplication.Mode.SERVE, cli.extraBeans(),

@@ -2,6 +2,10 @@ package dev.nightjar.cli;
 
 import dev.nightjar.NightjarApplication;
 import dev.nightjar.Workspace;
+import dev.nightjar.config.ConfigDir;
+import dev.nightjar.connectors.ConnectorContext;
+import dev.nightjar.connectors.ConnectorRegistry;
+import dev.nightjar.jobs.NightlySettings;
 import dev.nightjar.jobs.PipelineProgress;
 import dev.nightjar.jobs.SyncRunner;
 import dev.nightjar.store.RunStore;
@@ -43,10 +47,12 @@ final class SyncCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DemoSandbox.requireRunning(cli.configDir(), cli.resolvedDataDir());
+        SyncRunner.Request request = new SyncRunner.Request(sources, full);
+        requireRunnable(request);
         PipelineProgress progress = Terminal.progress(err, format == Output.Format.json);
         try (Workspace ws = cli.openWorkspaceToServe();
              ConfigurableApplicationContext spring = NightjarApplication.start(ws, NightjarApplication.Mode.SYNC, cli.extraBeans(), Map.of())) {
-            SyncRunner.Result result = spring.getBean(SyncRunner.class).run(new SyncRunner.Request(sources, full), progress);
+            SyncRunner.Result result = spring.getBean(SyncRunner.class).run(request, progress);
             out.print(format == Output.Format.json ? Output.json(StatusReport.run(result.run())) + "\n" : summary(result));
             out.flush();
             if (!result.succeeded()) {
@@ -55,6 +61,18 @@ final class SyncCommand implements Callable<Integer> {
             }
             return Cli.OK;
         }
+    }
+
+    /**
+     * Every configuration problem of the run (files, token variables, sources) before the store is opened: a sync
+     * that cannot start must not leave a new, empty data dir behind. The run checks the same again when it starts.
+     */
+    private void requireRunnable(SyncRunner.Request request) {
+        ConfigDir config = cli.checkedConfig();
+        // the context the run will use (tests hand one in), else the production one over this process's environment
+        ConnectorContext context = cli.extraBeans().values().stream().filter(ConnectorContext.class::isInstance)
+                .map(ConnectorContext.class::cast).findFirst().orElseGet(() -> ConnectorContext.production(cli.env));
+        SyncRunner.connectors(config, NightlySettings.load(config).sources(), request, ConnectorRegistry.builtIn(), context);
     }
 
     static String summary(SyncRunner.Result result) {

@@ -2,6 +2,7 @@ package dev.nightjar.jobs;
 
 import dev.nightjar.store.RunLock;
 import dev.nightjar.Workspace;
+import dev.nightjar.config.ConfigDir;
 import dev.nightjar.config.ConfigException;
 import dev.nightjar.connectors.Connector;
 import dev.nightjar.connectors.ConnectorContext;
@@ -97,13 +98,26 @@ public final class SyncRunner {
     }
 
     private List<Connector> connectors(Request request) {
-        List<String> names = request.sources().isEmpty() ? ws.nightly().sources() : request.sources();
+        return connectors(ws.config(), ws.nightly().sources(), request, registry, context);
+    }
+
+    /**
+     * The connectors a run of {@code request} reads: the requested sources, else {@code nightlySources} (those of
+     * {@code jobs/nightly.yml}). {@code sync} calls this before it opens (and perhaps creates) the store, so a
+     * configuration error leaves nothing behind on disk. Builds clients only; nothing is read from a source.
+     *
+     * @throws ConfigException every problem at once, one line each: a missing token variable, an unknown or disabled
+     *                         source, or no enabled source at all
+     */
+    public static List<Connector> connectors(ConfigDir config, List<String> nightlySources, Request request, ConnectorRegistry registry,
+                                             ConnectorContext context) {
+        List<String> names = request.sources().isEmpty() ? nightlySources : request.sources();
         List<Connector> connectors = new ArrayList<>();
         List<String> problems = new ArrayList<>(); // every missing token at once, not one per try
         for (String name : names.stream().distinct().toList()) {
             try {
                 ConnectorFactory factory = registry.factory(name);
-                Optional<Connector> connector = factory.create(ws.config(), context);
+                Optional<Connector> connector = factory.create(config, context);
                 if (connector.isPresent()) connectors.add(connector.get());
                 else if (!request.sources().isEmpty()) {
                     throw new ConfigException("source " + name + " is disabled (enabled: false in connectors/" + name + ".yml)");

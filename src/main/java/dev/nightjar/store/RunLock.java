@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.scheduling.support.TaskUtils;
 
 /**
  * "One nightly job at a time", also across processes sharing the database: a row in {@code run_lock}
@@ -19,6 +22,8 @@ import org.springframework.dao.DataIntegrityViolationException;
  * whose heartbeat stopped (its process was killed) is taken over after {@link #STALE_AFTER}.
  */
 public final class RunLock {
+
+    private static final Logger log = LoggerFactory.getLogger(RunLock.class);
 
     static final Duration HEARTBEAT = Duration.ofSeconds(10);
     static final Duration STALE_AFTER = Duration.ofSeconds(45);
@@ -48,8 +53,16 @@ public final class RunLock {
         });
 
         private Held() {
-            heartbeat.scheduleAtFixedRate(() -> db.jdbc().update("UPDATE run_lock SET heartbeat_at=? WHERE name=? AND owner=?",
-                    now(), name, owner), HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+            // A beat that throws (the database briefly unreachable) must not end the heartbeat: the executor would
+            // cancel the task for good, and after STALE_AFTER another process would take the lock of a run still going.
+            heartbeat.scheduleAtFixedRate(TaskUtils.decorateTaskWithErrorHandler(RunLock.this::beat, this::beatFailed, true),
+                    HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        private void beatFailed(Throwable t) {
+            if (heartbeat.isShutdown()) return; // released meanwhile
+            log.warn("run lock {}: could not record the heartbeat (the next beat, in {} s, tries again): {}", name, HEARTBEAT.toSeconds(), t.toString());
+            log.debug("heartbeat failure", t);
         }
 
         @Override
@@ -57,6 +70,11 @@ public final class RunLock {
             heartbeat.shutdownNow();
             db.jdbc().update("DELETE FROM run_lock WHERE name=? AND owner=?", name, owner);
         }
+    }
+
+    /** Records that the holder is alive. */
+    private void beat() {
+        db.jdbc().update("UPDATE run_lock SET heartbeat_at=? WHERE name=? AND owner=?", now(), name, owner);
     }
 
     /** The lock, or the current holder when someone alive has it. */

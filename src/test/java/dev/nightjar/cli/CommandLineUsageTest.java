@@ -121,6 +121,7 @@ class CommandLineUsageTest {
 
     @Test
     void globalOptionsWorkAfterTheCommandToo() throws Exception {
+        TempWorkspace.open(tmp).close(); // a store in data/ to reindex
         Path data = tmp.resolve("data");
         assertThat(CliRunner.run(null, null, clock, Map.of(), "reindex", "--data-dir", data.toString()).exit()).isZero();
         CliRunner.Result after = run("status", "--format", "json", "--data-dir", data.toString());

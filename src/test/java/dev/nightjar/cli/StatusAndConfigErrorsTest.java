@@ -55,6 +55,7 @@ class StatusAndConfigErrorsTest {
 
     @Test
     void malformedYamlIsOneClearLineWithExitTwo() throws Exception {
+        TempWorkspace.open(tmp).close(); // canonical mark needs a store
         Path config = Files.createDirectories(tmp.resolve("config/index"));
         Files.writeString(config.resolve("truth.yml"), "rules:\n  - name: [unclosed\n");
         CliRunner.Result r = CliRunner.run(tmp.resolve("config"), tmp.resolve("data"), clock, Map.of(),
@@ -65,6 +66,7 @@ class StatusAndConfigErrorsTest {
 
     @Test
     void unknownKeyNamesTheKeyAndTheKnownOnes() throws Exception {
+        TempWorkspace.open(tmp).close(); // canonical mark needs a store
         Path config = Files.createDirectories(tmp.resolve("config/index"));
         Files.writeString(config.resolve("truth.yml"), "review-every: 90d\nrulez: []\n");
         CliRunner.Result r = CliRunner.run(tmp.resolve("config"), tmp.resolve("data"), clock, Map.of(),
@@ -77,19 +79,49 @@ class StatusAndConfigErrorsTest {
     @Test
     void unusableDataDirIsOneClearLineWithExitTwo() throws Exception {
         Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
-        CliRunner.Result r = CliRunner.run(null, file.resolve("data"), clock, Map.of(), "reindex");
+        CliRunner.Result r = CliRunner.run(null, file.resolve("data"), clock, ALL_TOKENS, "sync");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().lines()).singleElement().asString().contains("data dir").contains("cannot be created");
         assertThat(r.err()).doesNotContain("Exception");
     }
 
     @Test
-    void syncNamesEveryMissingTokenVariableAtOnce() {
+    void syncNamesEveryMissingTokenVariableAtOnceAndCreatesNothing() {
         CliRunner.Result r = CliRunner.run(null, tmp.resolve("data"), clock, Map.of("GITHUB_TOKEN", "set"), "sync");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().lines().toList()).hasSize(4).allSatisfy(l -> assertThat(l).startsWith("nightjar: ").contains("is not set"))
                 .anySatisfy(l -> assertThat(l).contains("LINEAR_API_KEY")).anySatisfy(l -> assertThat(l).contains("WANDB_API_KEY"))
                 .anySatisfy(l -> assertThat(l).contains("NOTION_TOKEN")).anySatisfy(l -> assertThat(l).contains("SLACK_BOT_TOKEN"));
+        assertThat(tmp.resolve("data")).as("a sync that cannot start leaves no empty store behind").doesNotExist();
+    }
+
+    @Test
+    void earlyConfigurationErrorsOfCommandsThatCreateAStoreCreateNothing() {
+        Path fresh = tmp.resolve("fresh/data");
+        List<CliRunner.Result> failed = List.of(
+                CliRunner.run(null, fresh, clock, ALL_TOKENS, "sync", "--source", "jira"),
+                CliRunner.run(null, fresh, clock, ALL_TOKENS, "sync", "--source", "arxiv"),   // disabled unless configured
+                CliRunner.run(null, fresh, clock, with(ALL_TOKENS, "NIGHTJAR_DB_URL", "jdbc:mysql://db.internal/nightjar"), "sync"),
+                CliRunner.run(null, fresh, clock, Map.of(), "serve", "--port", "70000"),
+                CliRunner.run(null, fresh, clock, Map.of(), "serve", "--port", "0", "--bind", "[::1"));   // no lookup: a malformed literal
+        assertThat(failed).allSatisfy(r -> {
+            assertThat(r.exit()).as(r.err()).isEqualTo(2);
+            assertThat(r.err().lines()).as(r.err()).singleElement().asString().startsWith("nightjar: ");
+        });
+        assertThat(failed.get(0).err()).contains("jira");
+        assertThat(failed.get(2).err()).contains("NIGHTJAR_DB_URL");
+        assertThat(failed.get(3).err()).contains("--port 70000");
+        assertThat(failed.get(4).err()).contains("--bind [::1");
+        assertThat(tmp.resolve("fresh")).doesNotExist();
+    }
+
+    private static final Map<String, String> ALL_TOKENS = Map.of("LINEAR_API_KEY", "t", "GITHUB_TOKEN", "t", "WANDB_API_KEY", "t",
+            "NOTION_TOKEN", "t", "SLACK_BOT_TOKEN", "t");
+
+    private static Map<String, String> with(Map<String, String> env, String key, String value) {
+        Map<String, String> out = new java.util.HashMap<>(env);
+        out.put(key, value);
+        return out;
     }
 
     @Test
@@ -109,10 +141,14 @@ class StatusAndConfigErrorsTest {
     }
 
     @Test
-    void readsOfAMissingStoreExitTwoAndCreateNothing() {
+    void commandsThatNeedAStoreRefuseAMissingOneAndCreateNothing() {
         Path missing = tmp.resolve("typo/data");
+        // every command that reads, or writes into, what a sync stored; sync, serve and demo create the store instead
         for (String[] args : List.of(new String[]{"status"}, new String[]{"ask", "where do we stand?"}, new String[]{"brief", "--team", "PAY"},
-                new String[]{"canonical", "list"})) {
+                new String[]{"canonical", "list"}, new String[]{"show", "RNK-134"}, new String[]{"prep", "--with", "maya@kestrel.example"},
+                new String[]{"reindex"}, new String[]{"scratchpad", "add", "a thought", "--by", "a@example.com"},
+                new String[]{"canonical", "mark", "https://www.notion.so/x", "--by", "a@example.com"},
+                new String[]{"canonical", "unmark", "https://www.notion.so/x", "--by", "a@example.com"})) {
             CliRunner.Result r = CliRunner.run(null, missing, clock, Map.of(), args);
             assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.err().lines()).as(String.join(" ", args)).singleElement().asString()

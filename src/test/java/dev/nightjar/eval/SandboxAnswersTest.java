@@ -67,6 +67,53 @@ class SandboxAnswersTest {
     }
 
     @Test
+    void aLowerCaseIssueKeyNamesTheIssueAsTheCapitalOneDoes() {
+        Answer lower = ask("where do we stand on rnk-134?"), upper = ask("where do we stand on RNK-134?");
+        assertThat(lower.subject()).isNotNull();
+        assertThat(lower.subject().kind()).isEqualTo("issue");
+        assertThat(lower.subject().key()).isEqualTo("RNK-134");
+        assertThat(lower.markdown()).isEqualTo(upper.markdown());
+        assertThat(ask("what is blocking Rnk-134").markdown()).contains("PLAT-41");
+        // a word shaped like a key that names no issue stays a topic
+        assertThat(ask("where do we stand on qqq-999?").subject()).isNull();
+    }
+
+    @Test
+    void whoOwnsAProjectLeadsWithItsLeadAndThePrdOwnerThenTheStatus() {
+        Answer a = ask("Who owns the neural reranker launch?");
+        assertThat(a.headline()).startsWith("Owner: Maya Okafor (lead of the Linear project Neural reranker launch) [")
+                .contains("; Priya Raman (owner of the canonical Neural reranker PRD) [")
+                .contains("At risk: ");
+        assertThat(a.markdown()).contains("**Owner**\n- Maya Okafor leads the Linear project Neural reranker launch.")
+                .contains("- Priya Raman owns the canonical Neural reranker PRD.");
+        // the headline's citations are the project and the PRD
+        assertThat(a.citations()).anySatisfy(c -> assertThat(c.title()).isEqualTo("Neural reranker launch"))
+                .anySatisfy(c -> assertThat(c.title()).isEqualTo("Neural reranker PRD"));
+        assertThat(ask("Who is responsible for the neural reranker launch?").headline()).startsWith("Owner: Maya Okafor (lead of");
+    }
+
+    @Test
+    void whoIsWorkingOnAnIssueNamesItsAssigneeAndItsOpenPullRequestsPeople() {
+        Answer a = ask("Who is working on rnk-130?");
+        assertThat(a.headline()).startsWith("Owner: Lena Novak (assignee of RNK-130) [")
+                .contains("Maya Okafor (reviewer requested on PR #" + v.get("changes_pr") + ")")
+                .doesNotContain("Priya Raman");
+        assertThat(a.markdown()).contains("review requested from Maya Okafor");
+    }
+
+    @Test
+    void whoOwnsAPullRequestNamesItsAuthorAndRequestedReviewers() {
+        Answer a = ask("Who owns PR #" + v.get("changes_pr") + "?");
+        assertThat(a.headline()).startsWith("Owner: Lena Novak (author of PR #" + v.get("changes_pr") + ") [")
+                .contains("Maya Okafor (reviewer requested on PR #" + v.get("changes_pr") + ")");
+    }
+
+    @Test
+    void aStatusQuestionKeepsItsVerdictHeadline() {
+        assertThat(ask("Where do we stand on the neural reranker launch?").headline()).startsWith("At risk: ");
+    }
+
+    @Test
     void theAnswerOpensWithTheComputedVerdictBesideWhatTheTeamDeclared() {
         Answer a = ask("Where do we stand on the neural reranker launch?");
         assertThat(a.verdict().computed()).isEqualTo("at_risk");

@@ -17,6 +17,10 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +48,35 @@ class FeedTimerTest {
                 assertThat(FeedTimer.drive(b.feed())).as("nothing new: nothing applied").isZero();
                 assertThat(ids(b)).isEqualTo(ids(a)).contains("linear:issue:ENG-1", "linear:issue:ENG-3");
             }
+        }
+    }
+
+    @Test
+    void aTickWhoseDriveThrowsStillLooksForAccountsAndDoesNotThrow() {
+        AtomicInteger noticed = new AtomicInteger();
+        // an hour between ticks: only the first scheduled tick and the direct call below run during the test
+        try (FeedTimer timer = new FeedTimer(() -> {
+            throw new IllegalStateException("connection refused: db.internal:5432");
+        }, noticed::incrementAndGet, Duration.ofHours(1))) {
+            int before = noticed.get();
+            timer.tick();
+            assertThat(noticed.get()).as("the account notice ran although the drive failed").isGreaterThan(before);
+        }
+    }
+
+    @Test
+    void theTimerKeepsTickingAfterTicksThatThrow() throws InterruptedException {
+        AtomicInteger drives = new AtomicInteger();
+        CountDownLatch healthyTicks = new CountDownLatch(2);
+        try (FeedTimer ignored = new FeedTimer(() -> {
+            int n = drives.incrementAndGet();
+            // the external database is unreachable for one tick, then a follower throws an Error: both would end a bare schedule
+            if (n == 1) throw new IllegalStateException("connection refused: db.internal:5432");
+            if (n == 2) throw new NoClassDefFoundError("org/apache/lucene/Whatever");
+            healthyTicks.countDown();
+            return 0;
+        }, () -> { }, Duration.ofMillis(5))) {
+            assertThat(healthyTicks.await(10, TimeUnit.SECONDS)).as("ticks after the failing ones ran (%d drives)", drives.get()).isTrue();
         }
     }
 

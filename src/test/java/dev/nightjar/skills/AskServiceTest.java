@@ -134,7 +134,8 @@ class AskServiceTest {
     void whoOwnsAProjectAndWhatIsAPersonOnAreAnsweredToo() {
         Answer owner = ask.ask("Who owns Ranker v2 training?", Viewer.operator());
         assertThat(owner.subject().kind()).isEqualTo("project");
-        assertThat(line(owner, "Linear project Ranker v2 training")).contains("lead Dana Kim");
+        assertThat(owner.headline()).startsWith("Owner: Dana Kim (lead of the Linear project Ranker v2 training) [");
+        assertThat(line(owner, "Linear project Ranker v2 training: status")).contains("lead Dana Kim");
 
         Answer person = ask.ask("what is Lee Park working on?", Viewer.operator());
         assertThat(person.subject().kind()).isEqualTo("person");

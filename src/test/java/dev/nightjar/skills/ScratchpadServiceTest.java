@@ -89,6 +89,12 @@ class ScratchpadServiceTest {
     }
 
     @Test
+    void anIssueKeyTypedInLowerCaseDecidesTheProjectToo() {
+        Note note = scratchpad.add("rnk-104 could reuse last quarter's negatives, let's try it.", "lee@example.com");
+        assertThat(note.project().title()).isEqualTo("Ranker v2 training");
+    }
+
+    @Test
     void aPrivateScratchpadChannelMessageKeepsItsAclAndRoutesItsActionToTheOwnersBrief() {
         Note note = scratchpad.add("Ranker v2 training: Lee to rerun the backfill on the GPU pool tonight.", "dana@example.com",
                 dev.nightjar.model.Acl.members(java.util.List.of("slack:U0DANA", "slack:U0LEE")), "slack:thread:C0PRIV/1764000100.000200");

@@ -62,7 +62,7 @@ final class GitHubNormalizer implements Normalizer {
         for (JsonNode a : iter(pr.path("assignees"))) acc.person(a, LinkType.ASSIGNED_TO);
         if (pr.path("assignees").isEmpty()) acc.person(pr.path("assignee"), LinkType.ASSIGNED_TO);
         for (JsonNode r : iter(pr.path("requested_reviewers"))) acc.person(r, LinkType.MENTIONS);
-        acc.links.addAll(IssueKeyLinks.links(id, text(pr, "title"), branch, text(pr, "body")));
+        acc.links.addAll(IssueKeyLinks.links(id, text(pr, "title"), IssueKeyLinks.branch(branch), text(pr, "body")));
         acc.mentions(text(pr, "body"));
         if (headSha != null) acc.links.add(Link.toCommit(id, headSha));
         if (merged && mergeSha != null) acc.links.add(Link.toCommit(id, mergeSha));

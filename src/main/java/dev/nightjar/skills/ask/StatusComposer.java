@@ -83,6 +83,11 @@ public final class StatusComposer {
             verdict = judge.judge(subject, n, canon, sheet);
             headline = judge.headline(verdict, sheet);
         }
+        if (intent.kind() == Intent.Kind.OWNER) {
+            // "who owns X?": the owners open the answer (their facts first), then the usual status
+            String owners = new Owners(corpus, people).state(sheet, subject, intent.topic(), n);
+            if (owners != null) headline = headline == null ? owners : owners + " " + headline;
+        }
         compose(sheet, canon, intent, subject, n, decisions);
         if (!n.byMeaning.isEmpty()) {
             if (sheet.isEmpty()) headline = BY_MEANING_HEADLINE;

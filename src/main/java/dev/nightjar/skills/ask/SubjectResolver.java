@@ -1,5 +1,6 @@
 package dev.nightjar.skills.ask;
 
+import dev.nightjar.links.IssueKeyLinks;
 import dev.nightjar.model.DocumentKind;
 import dev.nightjar.skills.Corpus;
 import dev.nightjar.skills.Subject;
@@ -17,14 +18,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Resolves a question's topic to a subject: an issue key ({@code ASR-117}), a Linear initiative or
+ * Resolves a question's topic to a subject: an issue key ({@code ASR-117}, or typed {@code asr-117}), a Linear initiative or
  * project by name (fuzzy and partial: the share of the name's words found in the topic), a person (by
  * e-mail, GitHub no-reply address, full name or a source handle such as a GitHub login, joined across sources), or else a free topic. When two names match equally well, the choice is
  * ambiguous and the others are named as candidates.
  */
 public final class SubjectResolver {
 
-    private static final Pattern ISSUE_KEY = Pattern.compile("\\b([A-Z][A-Z0-9]{1,9}-\\d{1,7})\\b");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
 
     private final Corpus corpus;
@@ -41,20 +41,8 @@ public final class SubjectResolver {
         }
     }
 
-    /**
-     * The Linear issue keys ({@code RNK-134}: a team key of 2-10 capitals or digits, a dash, a number)
-     * written in {@code text}, in order of appearance: the one spelling of an issue key shared by
-     * {@code ask} and {@code show}.
-     */
-    public static List<String> issueKeys(String text) {
-        List<String> keys = new ArrayList<>();
-        Matcher key = ISSUE_KEY.matcher(text);
-        while (key.find()) keys.add(key.group(1));
-        return keys;
-    }
-
     public Subject resolve(String topic) {
-        for (String key : issueKeys(topic)) {
+        for (String key : IssueKeyLinks.typedKeys(topic)) { // "rnk-134" too, where the store holds that issue
             Optional<StoredDocument> issue = corpus.find(DocumentKind.LINEAR_ISSUE.prefix() + key);
             if (issue.isPresent()) return subject("issue", key, issue.get(), List.of());
         }

@@ -36,7 +36,7 @@ public final class ProjectMatcher {
     }
 
     public Match match(String text) {
-        for (String key : IssueKeyLinks.keys(text)) {
+        for (String key : IssueKeyLinks.typedKeys(text)) { // "rnk-134 slipped" too: a lead types keys as they come
             Optional<StoredDocument> issue = corpus.find(DocumentKind.LINEAR_ISSUE.prefix() + key);
             if (issue.isEmpty()) continue;
             List<String> projects = corpus.linksFrom(List.of(issue.get().id()), LinkType.PART_OF).stream().map(Link::to)

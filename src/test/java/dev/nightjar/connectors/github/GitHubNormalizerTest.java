@@ -77,6 +77,16 @@ class GitHubNormalizerTest {
     }
 
     @Test
+    void aBranchNamedAsLinearNamesItLinksTheIssue() {
+        ObjectNode pr = FakeGitHub.template("pull-request-simple-items.json");
+        pr.put("title", "Shadow-traffic evaluation").put("body", "");
+        ((ObjectNode) pr.get("head")).put("ref", "lnovak/rnk-130-shadow-traffic-evaluation");
+        Normalized n = normalize("pulls:octocat/Hello-World", pr);
+        assertThat(n.links()).contains(Link.toDocument(n.documents().get(0).id(), LinkType.REFERENCES, DocumentId.parse("linear:issue:RNK-130")));
+        assertThat(n.documents().get(0).properties()).containsEntry("branch", "lnovak/rnk-130-shadow-traffic-evaluation");
+    }
+
+    @Test
     void closedUnmergedPrIsClosed() {
         ObjectNode pr = FakeGitHub.template("pull-request-simple-items.json");
         pr.put("state", "closed").putNull("merged_at");
