@@ -3,14 +3,12 @@ package dev.nightjar.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -30,10 +28,6 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /** The read side of the index: runs a {@link SearchRequest}, re-ranks by truth and recency, highlights. */
 final class DocumentSearch {
-
-    /** What a hit needs from the stored fields; the body is stored for highlighting only. */
-    private static final Set<String> HIT_FIELDS = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.URL, IndexFields.TRUTH,
-            IndexFields.FLAG, IndexFields.UPDATED);
 
     /** How many BM25 matches truth and recency may re-rank. */
     static final int RESCORE_WINDOW = 100;
@@ -92,22 +86,20 @@ final class DocumentSearch {
      * were 25 % of a {@code serve} answer's search time at 100k documents before it was rewritten once here).
      */
     private Query textQuery(IndexSearcher searcher, SearchRequest request) throws IOException {
-        Query words = IndexQueries.textQuery(analyzer, request.text());
-        return searcher.rewrite(request.typos() ? IndexQueries.withTypoTolerance(words, analyzer, request.text(), searcher.getIndexReader()) : words);
+        return searcher.rewrite(IndexQueries.withTypoTolerance(IndexQueries.textQuery(analyzer, request.text()), analyzer, request.text(),
+                searcher.getIndexReader()));
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, Query text, Ranked ranked, boolean highlights) throws IOException {
         TopDocs top = new TopDocs(new TotalHits(ranked.top().length, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), ranked.top());
         String[] passages = highlights ? highlight(searcher, text, top) : null;
         KeywordMatch keyword = new KeywordMatch(searcher, text);
+        HitFields.Row[] rows = HitFields.read(searcher, top.scoreDocs);
         List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
         for (int i = 0; i < top.scoreDocs.length; i++) {
             ScoreDoc sd = top.scoreDocs[i];
-            var doc = searcher.storedFields().document(sd.doc, HIT_FIELDS); // not the stored body
-            Set<String> flags = Set.of(doc.getValues(IndexFields.FLAG));
-            hits.add(new SearchHit(doc.get(IndexFields.ID), sd.score, doc.get(IndexFields.TITLE), doc.get(IndexFields.URL),
-                    dev.nightjar.model.TruthLevel.fromLabel(doc.get(IndexFields.TRUTH)), flags.contains("stale"),
-                    flags.contains(SearchRequest.SUPERSEDED), Instant.ofEpochMilli(doc.getField(IndexFields.UPDATED).numericValue().longValue()),
+            HitFields.Row row = rows[i];
+            hits.add(new SearchHit(row.id(), sd.score, row.title(), row.url(), row.truth(), row.stale(), row.superseded(), row.updatedAt(),
                     passages == null ? null : passages[i], ranked.similarity().get(sd.doc),
                     // a hit the BM25 list brought matches the text by construction; only a neighbour by meaning is checked
                     !ranked.similarity().containsKey(sd.doc) || keyword.matches(sd.doc)));

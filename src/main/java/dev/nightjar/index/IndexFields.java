@@ -18,6 +18,7 @@ final class IndexFields {
     static final String UPDATED = "updated";       // LongPoint (range filters) + NumericDocValues (recency)
     static final String TRUTH_RANK = "truth_rank"; // NumericDocValues: TruthLevel ordinal
     static final String PENALTY = "penalty";       // NumericDocValues: bit 1 stale, bit 2 superseded
+    static final String HIT = "hit";               // BinaryDocValues: id, title, url of a hit (HitFields)
     static final String VECTOR = "vector";         // KnnFloatVectorField, DOT_PRODUCT: unit mean of the chunk vectors
     static final String VECTOR_BYTES = "vector_bytes"; // stored only: the same vector, reused when the text is unchanged
     static final String CONTENT_HASH = "content_hash"; // stored only: SHA-256 of the embedded title and body
@@ -27,7 +28,7 @@ final class IndexFields {
     static final String COMMIT_SCHEMA = "schema";         // commit user data: the field layout it was built with
     static final String COMMIT_VECTORS = "vectors";       // commit user data: the embedding model when every document has a vector, "off" without
     /** Bump when a field's type changes; an index built with another layout is rebuilt on open. */
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3"; // 3: the hit doc value
 
     private IndexFields() {
     }

@@ -68,6 +68,7 @@ final class IndexSchema {
         doc.add(new StoredField(IndexFields.UPDATED, millis));
         doc.add(new NumericDocValuesField(IndexFields.TRUTH_RANK, stored.truth().ordinal()));
         doc.add(new NumericDocValuesField(IndexFields.PENALTY, (stored.stale() ? 1 : 0) | (stored.superseded() ? 2 : 0)));
+        doc.add(HitFields.of(stored.id(), d.title(), d.url()));
         return doc;
     }
 }

@@ -20,8 +20,11 @@ import java.util.Set;
 final class NamedSuperseded {
 
     static final String SECTION = "Asked about";
-    /** Superseded documents read from the search, best matches of the question first. */
-    private static final int HITS = 30;
+    /**
+     * At most this many superseded documents are looked at, the most recent and truest first. A company replaces a
+     * page now and then, so this is all of them for years; the list is read from the index's doc values.
+     */
+    static final int MOST_SUPERSEDED = 1_000;
 
     private final Corpus corpus;
     private final DocumentIndex index;
@@ -35,13 +38,11 @@ final class NamedSuperseded {
     void state(String question, FactSheet sheet) {
         Set<String> asked = Words.significant(question);
         if (asked.isEmpty()) return;
-        // Only superseded documents are searched (a filter on the index's flag, so a few are scored instead of the
-        // whole index: this search was the largest part of a warm answer, BENCHMARKS.md figure 7), and only a hit
-        // whose title the question names is read from the store. Exact words: a title must be named as written, so a
-        // misspelt question word could add no document kept here (its fuzzy match cost ~10 % of an answer at 100k).
-        List<String> ids = index.search(SearchRequest.of(question, HITS).supersededOnly().exactWords()
-                        .visibleTo(corpus.viewer().searchFilter())).stream()
-                .filter(hit -> hit.title() == null || asked.containsAll(Words.significant(hit.title())))
+        // No text search: the superseded documents this reader may see are listed by the index's flag filter (a few
+        // among many) and kept when the question names their title. A text query over the question cost a parse,
+        // a rewrite and term look-ups per answer (7 % of an answer at 100k documents, BENCHMARKS.md figure 7).
+        List<String> ids = index.search(SearchRequest.of(null, MOST_SUPERSEDED).supersededOnly().visibleTo(corpus.viewer().searchFilter()))
+                .stream().filter(hit -> hit.title() == null || asked.containsAll(Words.significant(hit.title())))
                 .map(SearchHit::id).toList();
         if (ids.isEmpty()) return;
         for (StoredDocument old : corpus.findAll(ids)) {
