@@ -5,6 +5,8 @@ import dev.nightjar.config.ConfigDir;
 import dev.nightjar.config.Environment;
 import dev.nightjar.config.PeopleAliases;
 import dev.nightjar.feed.ChangeFeed;
+import dev.nightjar.feed.FeedCached;
+import java.util.List;
 import dev.nightjar.index.DocumentIndex;
 import dev.nightjar.index.IndexFollower;
 import dev.nightjar.jobs.NightlySettings;
@@ -39,6 +41,9 @@ public final class Workspace implements AutoCloseable {
     private final Database db;
     private final DocumentStore documents;
     private final ChangeFeed feed = new ChangeFeed();
+    private final FeedCached<List<dev.nightjar.store.StoredDocument>> planning =
+            new FeedCached<>(feed, () -> List.copyOf(documents().queries().ofKinds(dev.nightjar.model.DocumentKind.PLANNING)));
+    private final FeedCached<List<dev.nightjar.skills.decisions.Decision>> allDecisions = new FeedCached<>(feed, () -> List.copyOf(decisions().all()));
     /** Only reads: the index is opened without its writer when it is current. */
     private final boolean reading;
     private DocumentIndex index;
@@ -99,6 +104,13 @@ public final class Workspace implements AutoCloseable {
     public ChangeFeed feed() { return feed; }
     /** The decision log, as its follower produced it (a read: it never extracts on the reader's behalf). */
     public DecisionLog decisions() { return new DecisionLog(db, documents, clock); }
+    /** Every decision, newest first, kept until the change feed moves (every free-topic answer looks through them). */
+    public List<dev.nightjar.skills.decisions.Decision> allDecisions() { return allDecisions.get(); }
+    /**
+     * Every current Linear initiative and project, unfiltered by any reader's access (callers apply the reader's),
+     * kept until the change feed moves: each question is matched against their names.
+     */
+    public List<dev.nightjar.store.StoredDocument> planningDocuments() { return planning.get(); }
     public CursorStore cursors() { return new CursorStore(db); }
     public CanonicalStore canonicalMarks() { return new CanonicalStore(db); }
     public RunStore runs() { return new RunStore(db); }

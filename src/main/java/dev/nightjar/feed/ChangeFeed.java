@@ -3,6 +3,7 @@ package dev.nightjar.feed;
 import dev.nightjar.store.StoreChanges;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,8 @@ public final class ChangeFeed {
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
 
     private final List<Follower> followers = new CopyOnWriteArrayList<>();
+    /** Moves each time the followers take in changes: see {@link #generation()}. */
+    private final AtomicLong generation = new AtomicLong();
 
     /** Adds a follower; followers are driven in the order they were added. */
     public ChangeFeed follow(Follower follower) {
@@ -36,7 +39,11 @@ public final class ChangeFeed {
      */
     public int committed(StoreChanges changes) {
         int read = 0;
+        // every commit moves the generation, whatever the followers report reading (a follower opened by this very
+        // write catches up while opening and then reads nothing more)
+        generation.incrementAndGet();
         for (Follower f : followers) read += guarded(f, () -> changes == null ? f.catchUp() : f.apply(changes));
+        generation.incrementAndGet();
         return read;
     }
 
@@ -44,7 +51,17 @@ public final class ChangeFeed {
     public int drive() {
         int read = 0;
         for (Follower f : followers) read += guarded(f, f::catchUp);
+        if (read > 0) generation.incrementAndGet();
         return read;
+    }
+
+    /**
+     * A number that moves after the followers take in any change (this process's writes at once, other
+     * processes' when {@link #drive} finds them): what was read from the store under one generation may be
+     * kept and reused until it moves, and is then as current as the index. See {@link FeedCached}.
+     */
+    public long generation() {
+        return generation.get();
     }
 
     private static int guarded(Follower f, java.util.function.IntSupplier step) {

@@ -111,9 +111,11 @@ public final class Database implements AutoCloseable {
         // would lose them; a page's documents and its cursor must be on disk once the chunk commits.
         // LOCK_TIMEOUT: a writer waits for the change feed's row lock (DocumentStore) while another process
         // commits a page; H2's default of 1 s would fail a `canonical mark` next to a running sync instead.
-        // CACHE_SIZE: see PAGE_CACHE_KIB
+        // CACHE_SIZE: see PAGE_CACHE_KIB. QUERY_CACHE_SIZE: parsed statements kept per connection (H2's default 8);
+        // an answer runs ~15 distinct statements on whichever pooled connection it gets, and re-parsing them showed
+        // in serve's profile.
         String url = "jdbc:h2:file:" + dir.resolve("nightjar").toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=30000;CACHE_SIZE="
-                + PAGE_CACHE_KIB;
+                + PAGE_CACHE_KIB + ";QUERY_CACHE_SIZE=64";
         String password = StoreSecret.password(dir, url);
         JdbcConnectionPool pool = StoreConnections.pool(dir, url, password, sharing);
         pool.setMaxConnections(16);

@@ -48,7 +48,7 @@ public final class AskService {
         Instant now = ws.clock().instant();
         ZoneId zone = zoneOf(viewer);
         Intent intent = Intent.of(question, now, zone);
-        SubjectResolver resolver = new SubjectResolver(corpus, ws.people());
+        SubjectResolver resolver = new SubjectResolver(corpus, ws.people(), ws::planningDocuments);
 
         FactSheet sheet;
         String header, headline;
@@ -64,7 +64,7 @@ public final class AskService {
                 case RECENT -> answers.recent(sheet, now.minus(intent.window()), window.isEmpty() ? "recently" : window);
                 case WORKING_ON -> answers.workingOn(sheet, teamKey(intent.topic()));
                 case PAPERS -> new RadarItems(ws.database(), corpus).answer(sheet, intent.topic());
-                default -> answers.decisions(sheet, decisionLog.all(), intent.window() == null ? null : now.minus(intent.window()),
+                default -> answers.decisions(sheet, ws.allDecisions(), intent.window() == null ? null : now.minus(intent.window()),
                         subject.kind().equals("person") ? subject.key() : null,
                         subject.kind().equals("person") ? "by " + subject.title() : window.isEmpty() ? "recently" : window);
             };
@@ -74,7 +74,7 @@ public final class AskService {
             String topic = intent.topic().isBlank() ? question : intent.topic();
             subject = resolver.resolve(topic);
             Neighborhood n = new Gatherer(corpus, ws.index(), ws.people()).gather(subject);
-            List<Decision> decisions = decisions(decisionLog, n, intent, subject);
+            List<Decision> decisions = decisions(decisionLog, ws.allDecisions(), n, intent, subject);
             sheet = new FactSheet();
             new NamedSuperseded(corpus, ws.index()).state(question, sheet);
             StatusComposer.Composition c = new StatusComposer(corpus, ws.people(), now, zone).compose(sheet, intent, subject, n, decisions);
@@ -153,12 +153,12 @@ public final class AskService {
     }
 
     /** Decisions from the walked documents, plus (for "why" questions and free topics) any decision naming the topic. */
-    private static List<Decision> decisions(DecisionLog log, Neighborhood n, Intent intent, Subject subject) {
+    private static List<Decision> decisions(DecisionLog log, List<Decision> all, Neighborhood n, Intent intent, Subject subject) {
         List<Decision> out = new ArrayList<>(log.forDocuments(n.all().stream().map(StoredDocument::id).toList()));
         if (intent.kind() == Intent.Kind.WHY || subject.isTopic()) {
             Set<String> topic = Words.significant(intent.topic());
             int need = Math.min(2, topic.size());
-            for (Decision d : log.all()) {
+            for (Decision d : all) {
                 if (out.stream().anyMatch(o -> o.id() == d.id())) continue;
                 if (need > 0 && Words.overlap(d.text() + " " + (d.why() == null ? "" : d.why()), topic).matched() >= need) out.add(d);
             }

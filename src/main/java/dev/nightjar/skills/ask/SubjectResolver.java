@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,10 +30,20 @@ public final class SubjectResolver {
 
     private final Corpus corpus;
     private final PeopleDirectory people;
+    private final Supplier<List<StoredDocument>> planning;
 
     public SubjectResolver(Corpus corpus, PeopleDirectory people) {
+        this(corpus, people, () -> corpus.store().queries().ofKinds(DocumentKind.PLANNING));
+    }
+
+    /**
+     * @param planning every current Linear initiative and project, before the reader's access is applied (a
+     *                 long-running process keeps them between answers: {@code Workspace.planningDocuments()})
+     */
+    public SubjectResolver(Corpus corpus, PeopleDirectory people, Supplier<List<StoredDocument>> planning) {
         this.corpus = corpus;
         this.people = people;
+        this.planning = planning;
     }
 
     private record Scored(StoredDocument doc, Words.Overlap overlap, boolean whole) {
@@ -67,7 +78,8 @@ public final class SubjectResolver {
     private Optional<Subject> planning(String topic, Set<String> tokens) {
         String lower = topic.toLowerCase(Locale.ROOT);
         List<Scored> scored = new ArrayList<>();
-        for (StoredDocument d : corpus.select(q -> q.ofKinds(DocumentKind.PLANNING))) {
+        for (StoredDocument d : planning.get()) {
+            if (!corpus.visible(d)) continue;
             Words.Overlap o = Words.fuzzyOverlap(d.document().title(), tokens);
             if (o.matched() == 0) continue;
             boolean whole = lower.contains(d.document().title().toLowerCase(Locale.ROOT));
