@@ -43,6 +43,8 @@ public final class Workspace implements AutoCloseable {
     private final ChangeFeed feed = new ChangeFeed();
     private final FeedCached<List<dev.nightjar.store.StoredDocument>> planning =
             new FeedCached<>(feed, () -> List.copyOf(documents().queries().ofKinds(dev.nightjar.model.DocumentKind.PLANNING)));
+    private final FeedCached<java.util.Map<String, dev.nightjar.store.StoredDocument>> keptDocuments =
+            new FeedCached<>(feed, java.util.concurrent.ConcurrentHashMap::new);
     private final FeedCached<List<dev.nightjar.skills.decisions.Decision>> allDecisions = new FeedCached<>(feed, () -> List.copyOf(decisions().all()));
     /** Only reads: the index is opened without its writer when it is current. */
     private final boolean reading;
@@ -111,6 +113,11 @@ public final class Workspace implements AutoCloseable {
      * kept until the change feed moves: each question is matched against their names.
      */
     public List<dev.nightjar.store.StoredDocument> planningDocuments() { return planning.get(); }
+    /**
+     * Documents read since the change feed last moved, by id, shared by the answers of this process (a fresh empty
+     * map after every store change): {@code new Corpus(documents(), viewer, ws::keptDocuments)}.
+     */
+    public java.util.Map<String, dev.nightjar.store.StoredDocument> keptDocuments() { return keptDocuments.get(); }
     public CursorStore cursors() { return new CursorStore(db); }
     public CanonicalStore canonicalMarks() { return new CanonicalStore(db); }
     public RunStore runs() { return new RunStore(db); }

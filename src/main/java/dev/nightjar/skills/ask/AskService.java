@@ -44,7 +44,7 @@ public final class AskService {
     public Answer ask(String question, Viewer viewer) {
         if (question == null || question.isBlank()) throw new dev.nightjar.config.ConfigException("the question is empty");
         DecisionLog decisionLog = ws.decisions(); // a read: the change feed keeps the log current
-        Corpus corpus = new Corpus(ws.documents(), viewer);
+        Corpus corpus = new Corpus(ws.documents(), viewer, ws::keptDocuments);
         Instant now = ws.clock().instant();
         ZoneId zone = zoneOf(viewer);
         Intent intent = Intent.of(question, now, zone);
