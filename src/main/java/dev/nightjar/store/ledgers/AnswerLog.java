@@ -7,6 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
@@ -27,11 +30,31 @@ public class AnswerLog {
         this.clock = clock;
     }
 
+    /** An answer waiting for the next group commit: its row, then its id (or the failure) once written. */
+    private static final class Pending {
+        final Object[] row;
+        long id;
+        boolean written;
+        RuntimeException failed;
+
+        Pending(Object[] row) {
+            this.row = row;
+        }
+    }
+
+    private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
+    /** Held by the one thread writing the waiting answers; the others wait for it and usually find theirs written. */
+    private final ReentrantLock writer = new ReentrantLock();
+
     /**
-     * Records an answer given in Slack.
+     * Records an answer given in Slack, committed when this returns. Answers recorded at the same time are written
+     * in one transaction (a group commit): each commit of the embedded store writes a chunk to its file, and with
+     * one commit per answer the Slack workers queued on the store's commit lock and spent 12 % of their CPU there
+     * at 100k documents (BENCHMARKS.md, serve under load).
      *
      * @param citedDocIds the ids of the documents the answer cites, in citation order
      * @return the answer's id, which the feedback buttons carry
+     * @throws RuntimeException the database refused the row (every answer of that transaction gets the same error)
      */
     public long record(String channel, String threadTs, String asker, String askedQuestion, java.util.List<String> citedDocIds) {
         String cited;
@@ -40,17 +63,51 @@ public class AnswerLog {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
         String question = askedQuestion.length() > 4000 ? askedQuestion.substring(0, 4000) : askedQuestion;
+        Pending mine = new Pending(new Object[]{channel, threadTs, asker, question, cited, clock.instant().atOffset(ZoneOffset.UTC)});
+        waiting.add(mine);
+        writer.lock();
+        try {
+            if (!mine.written) writeWaiting(); // else the previous holder wrote it with its own
+        } finally {
+            writer.unlock();
+        }
+        if (mine.failed != null) throw mine.failed;
+        return mine.id;
+    }
+
+    /** Writes every waiting answer in one transaction; called with {@link #writer} held. */
+    private void writeWaiting() {
+        java.util.List<Pending> batch = new java.util.ArrayList<>();
+        for (Pending p; (p = waiting.poll()) != null; ) batch.add(p);
+        try {
+            db.tx().executeWithoutResult(status -> {
+                for (Pending p : batch) p.id = insert(p.row);
+            });
+        } catch (RuntimeException e) {
+            // one refused row must not cost the others theirs: each alone, so only the refused one fails
+            for (Pending p : batch) {
+                try {
+                    p.id = batch.size() == 1 ? rethrow(e) : insert(p.row);
+                } catch (RuntimeException alone) {
+                    p.failed = alone;
+                }
+            }
+        }
+        for (Pending p : batch) p.written = true;
+    }
+
+    private static long rethrow(RuntimeException e) {
+        throw e;
+    }
+
+    private long insert(Object[] row) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
         db.jdbc().update(con -> {
             PreparedStatement ps = con.prepareStatement("INSERT INTO slack_answers (channel, thread_ts, asker, question, cited_doc_ids, answered_at) "
                     + "VALUES (?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS);
-            ps.setString(1, channel);
-            ps.setString(2, threadTs);
-            ps.setString(3, asker);
-            ps.setString(4, question);
-            ps.setString(5, cited);
-            ps.setObject(6, clock.instant().atOffset(ZoneOffset.UTC));
+            for (int i = 0; i < 5; i++) ps.setString(i + 1, (String) row[i]);
+            ps.setObject(6, row[5]);
             return ps;
         }, key);
         return java.util.Objects.requireNonNull(key.getKey(), "no generated id").longValue();
