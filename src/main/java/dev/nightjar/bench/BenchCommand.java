@@ -54,8 +54,12 @@ public final class BenchCommand implements Callable<Integer> {
     int syncRounds;
 
     @Option(names = "--serve-requests", defaultValue = "1000",
-            description = "Signed Slack requests of the serve load run, after 200 warm-up ones (default: ${DEFAULT-VALUE}).")
+            description = "Signed Slack requests of the serve load run, after the warm-up ones (default: ${DEFAULT-VALUE}).")
     int serveRequests;
+
+    @Option(names = "--serve-warmup", defaultValue = "1000",
+            description = "Requests answered before the measured ones of each served build, not counted (default: ${DEFAULT-VALUE}).")
+    int serveWarmUp;
 
     @Option(names = "--serve-concurrency", defaultValue = "50", description = "Requests in flight at once in the serve load run (default: ${DEFAULT-VALUE}).")
     int serveConcurrency;
@@ -105,7 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
             ServeBenchmark.Result serve = null;
             if (parts.contains(Part.serve)) {
                 out.printf("Serve under load: %,d documents%n", docs);
-                serve = new ServeBenchmark(dir, docs, serveRequests, serveConcurrency, serveModels, serveJars).run(out);
+                serve = new ServeBenchmark(dir, docs, serveRequests, serveConcurrency, serveModels, serveJars, serveWarmUp).run(out);
             }
             out.println();
             if (parts.stream().anyMatch(p -> p != Part.serve)) out.print(BenchReport.markdown(r, s, sync));
