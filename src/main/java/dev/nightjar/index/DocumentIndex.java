@@ -33,6 +33,8 @@ import org.apache.lucene.store.LockObtainFailedException;
  */
 public final class DocumentIndex implements AutoCloseable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DocumentIndex.class);
+
     private final Analyzer analyzer = newAnalyzer();
     private final FSDirectory directory;
     private final IndexWriter writer;
@@ -120,7 +122,11 @@ public final class DocumentIndex implements AutoCloseable {
         try {
             DocumentIndex index = new DocumentIndex(dir, clock, embedder);
             if (index.readOnly()) return index;
-            if (index.builtWithOlderSchema()) index.rebuild(store, index.builtWithSameVectors()); // field types or model changed
+            if (index.builtWithOlderSchema()) {
+                // field types or model changed: said once, since a large store takes minutes to index again
+                log.warn("the search index in {} was built by another version or vector setting; rebuilding it from the store once", dir);
+                index.rebuild(store, index.builtWithSameVectors());
+            }
             else index.catchUp(store);
             return index;
         } catch (IOException e) {
