@@ -50,7 +50,7 @@ public final class BenchCommand implements Callable<Integer> {
     int startupRuns;
 
     @Option(names = "--sync-rounds", defaultValue = "1",
-            description = "Sandbox rounds of (~1% changed sync, `--full` sync) for the incremental figure (default: ${DEFAULT-VALUE}).")
+            description = "Sandbox rounds of (~1%% changed sync, `--full` sync) for the incremental figure (default: ${DEFAULT-VALUE}).")
     int syncRounds;
 
     @Option(names = "--serve-requests", defaultValue = "1000",

@@ -93,6 +93,14 @@ class SandboxAnswersTest {
     }
 
     @Test
+    void whoOwnsAnInitiativeLeadsWithItsOwnerAsLinearNamesIt() {
+        // Linear gives an initiative an owner, not a lead: "has no lead set" beside "owner Priya Raman" was a trial finding
+        Answer a = ask("Who is responsible for search relevance 2.0?");
+        assertThat(a.headline()).startsWith("Owner: Priya Raman (owner of the Linear initiative Search relevance 2.0) [");
+        assertThat(a.markdown()).contains("- Priya Raman owns the Linear initiative Search relevance 2.0.").doesNotContain("no lead set");
+    }
+
+    @Test
     void whoIsWorkingOnAnIssueNamesItsAssigneeAndItsOpenPullRequestsPeople() {
         Answer a = ask("Who is working on rnk-130?");
         assertThat(a.headline()).startsWith("Owner: Lena Novak (assignee of RNK-130) [")

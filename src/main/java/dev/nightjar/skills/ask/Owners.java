@@ -84,13 +84,16 @@ final class Owners {
     private void planning(FactSheet sheet, StoredDocument d, List<Owner> owners) {
         Document doc = d.document();
         String what = "the Linear " + doc.id().kind() + " " + doc.title();
-        String lead = doc.properties().get("lead");
-        if (lead == null || lead.isBlank()) {
-            sheet.add(SECTION, capital(what) + " has no lead set in Linear.", d);
+        // Linear names the person of a project its lead and the person of an initiative its owner (PlanningMapper)
+        boolean initiative = doc.is(DocumentKind.LINEAR_INITIATIVE);
+        String role = initiative ? "owner" : "lead";
+        String person = doc.properties().get(role);
+        if (person == null || person.isBlank()) {
+            sheet.add(SECTION, capital(what) + " has no " + role + " set in Linear.", d);
             return;
         }
-        sheet.add(SECTION, lead + " leads " + what + ".", d);
-        owners.add(new Owner(lead, "lead of " + what, sheet.cite(d)));
+        sheet.add(SECTION, person + (initiative ? " owns " : " leads ") + what + ".", d);
+        owners.add(new Owner(person, role + " of " + what, sheet.cite(d)));
     }
 
     private void issue(FactSheet sheet, StoredDocument d, Neighborhood n, List<Owner> owners) {
