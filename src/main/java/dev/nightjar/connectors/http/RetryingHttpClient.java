@@ -54,6 +54,11 @@ public final class RetryingHttpClient {
             ApiResponse response;
             try {
                 response = send(request);
+            } catch (java.net.UnknownHostException e) {
+                // no network, or a wrong base URL: waiting ~30 s through five retries would not change it, and the
+                // source's next run (the next night) tries again anyway
+                throw new ConnectorException(source, what + " failed: cannot resolve " + request.url().host()
+                        + " (no network, or a wrong base URL?)");
             } catch (IOException e) {
                 waitBeforeRetry(attempt, Duration.ZERO, what, "network error: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : " " + e.getMessage()));
