@@ -101,6 +101,20 @@ class SandboxAnswersTest {
     }
 
     @Test
+    void anInitiativeAndItsProjectAreJudgedByTheSameLinkedRunNotAnExploratoryOne() {
+        // a trial finding: the initiative was judged by the newest run of the W&B project its name matched (an
+        // exploratory "sweep-…" run), its project by its own training run, and the two contradicted each other
+        String initiative = latestRunLine(ask("Where do we stand on search relevance?").markdown());
+        String project = latestRunLine(ask("Where do we stand on the neural reranker launch?").markdown());
+        assertThat(initiative).doesNotContain("sweep-").isEqualTo(project);
+    }
+
+    private static String latestRunLine(String markdown) {
+        return markdown.lines().filter(l -> l.startsWith("- Latest finished run ")).findFirst().orElseThrow()
+                .replaceAll("\\[\\d+\\]", "").strip();
+    }
+
+    @Test
     void whoIsWorkingOnAnIssueNamesItsAssigneeAndItsOpenPullRequestsPeople() {
         Answer a = ask("Who is working on rnk-130?");
         assertThat(a.headline()).startsWith("Owner: Lena Novak (assignee of RNK-130) [")

@@ -215,7 +215,9 @@ public final class Gatherer {
             if (word.length() < 4) continue;
             for (StoredDocument d : corpus.select(q -> q.latestWithPropertyContaining(DocumentKind.WANDB_RUN, PropertyKey.PROJECT, word, RUNS_BY_NAME))) {
                 String project = d.document().properties().getOrDefault(PropertyKey.PROJECT.key(), "");
-                if (Words.significant(project.replace('-', ' ').replace('_', ' ')).contains(word)) n.runs.putIfAbsent(d.id(), d);
+                if (Words.significant(project.replace('-', ' ').replace('_', ' ')).contains(word) && n.runs.putIfAbsent(d.id(), d) == null) {
+                    n.runsByNameOnly.add(d.id());
+                }
             }
         }
     }

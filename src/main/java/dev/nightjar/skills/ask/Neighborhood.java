@@ -19,6 +19,8 @@ public final class Neighborhood {
     final Map<String, StoredDocument> prs = new LinkedHashMap<>();
     final Map<String, StoredDocument> reviews = new LinkedHashMap<>();
     final Map<String, StoredDocument> runs = new LinkedHashMap<>();
+    /** Runs only a W&B project's name brought (no link to the subject's issues or pull requests). */
+    final java.util.Set<String> runsByNameOnly = new java.util.LinkedHashSet<>();
     final Map<String, StoredDocument> updates = new LinkedHashMap<>();
     final Map<String, StoredDocument> attached = new LinkedHashMap<>();
     /** Linear comments on the issues (records: what people said on the issue) */
@@ -36,6 +38,19 @@ public final class Neighborhood {
     final Map<String, StoredDocument> byMeaning = new LinkedHashMap<>();
     /** review id → PR id */
     final Map<String, String> reviewOf = new LinkedHashMap<>();
+
+    /**
+     * The run the subject's targets are judged by, for the status and the verdict alike: the latest finished run of
+     * the subject's own work (linked to its issues or pull requests), else the latest finished run the W&B project's
+     * name brought. Why linked first: an initiative was judged by an exploratory run of its W&B project while its
+     * project, asked about, was judged by its training run, and the two answers contradicted each other (a trial finding).
+     */
+    java.util.Optional<StoredDocument> latestFinishedRun() {
+        java.util.Comparator<StoredDocument> newest = java.util.Comparator.comparing(Canon::updated);
+        java.util.function.Predicate<StoredDocument> finished = r -> r.document().stateType() == dev.nightjar.model.DocumentState.FINISHED;
+        return runs.values().stream().filter(finished).filter(r -> !runsByNameOnly.contains(r.id())).max(newest)
+                .or(() -> runs.values().stream().filter(finished).max(newest));
+    }
 
     public List<StoredDocument> all() {
         Map<String, StoredDocument> all = new LinkedHashMap<>();

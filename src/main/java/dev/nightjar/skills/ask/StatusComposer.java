@@ -275,7 +275,7 @@ public final class StatusComposer {
     private void experiments(FactSheet sheet, Neighborhood n, Canon canon) {
         List<StoredDocument> runs = new ArrayList<>(n.runs.values());
         runs.sort(Comparator.comparing(Canon::updated).reversed());
-        Optional<StoredDocument> latest = runs.stream().filter(r -> r.document().stateType() == DocumentState.FINISHED).findFirst();
+        Optional<StoredDocument> latest = n.latestFinishedRun();
         if (latest.isPresent()) {
             StoredDocument run = latest.get();
             boolean compared = false;

@@ -149,8 +149,7 @@ final class VerdictJudge {
     }
 
     private static Optional<CitedReason> shortOfTarget(Neighborhood n, Canon canon) {
-        Optional<StoredDocument> latest = n.runs.values().stream().filter(r -> r.document().stateType() == DocumentState.FINISHED)
-                .max(Comparator.comparing(Canon::updated));
+        Optional<StoredDocument> latest = n.latestFinishedRun();
         if (latest.isEmpty()) return Optional.empty();
         for (Canon.Target t : canon.targets()) {
             for (Map.Entry<String, Double> m : latest.get().document().metrics().entrySet()) {
