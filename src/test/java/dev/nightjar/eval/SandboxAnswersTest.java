@@ -128,6 +128,9 @@ class SandboxAnswersTest {
         Answer a = ask("Who owns PR #" + v.get("changes_pr") + "?");
         assertThat(a.headline()).startsWith("Owner: Lena Novak (author of PR #" + v.get("changes_pr") + ") [")
                 .contains("Maya Okafor (reviewer requested on PR #" + v.get("changes_pr") + ")");
+        // named without its # (a trial finding: "PR 55" answered nothing)
+        assertThat(ask("Who is working on PR " + v.get("changes_pr") + "?").headline()).isEqualTo(a.headline());
+        assertThat(ask("who owns pull request " + v.get("changes_pr")).headline()).isEqualTo(a.headline());
     }
 
     @Test

@@ -36,6 +36,8 @@ final class Owners {
     static final String SECTION = "Owner";
     /** A pull request as a question names one: {@code #55}, {@code search-ranker#55}, {@code kestrel/search-ranker#55}. */
     private static final Pattern PULL_REQUEST = Pattern.compile("(?:(?:[\\w.-]+/)?([\\w.-]+))?#(\\d+)\\b");
+    /** "PR 55", "pull request 55": a number named as a pull request without its # (a trial finding). */
+    private static final Pattern PULL_REQUEST_WORDS = Pattern.compile("(?i)\\b(?:pr|pull request)\\s+(\\d+)\\b");
 
     private final Corpus corpus;
     private final PeopleDirectory people;
@@ -147,7 +149,12 @@ final class Owners {
             String suffix = (m.group(1) == null ? "" : "/" + m.group(1)) + "#" + m.group(2);
             out.addAll(corpus.select(q -> q.idEndingWith(List.of(DocumentKind.GITHUB_PR), suffix)));
         }
-        return out;
+        Matcher words = PULL_REQUEST_WORDS.matcher(topic == null ? "" : topic);
+        while (words.find()) {
+            String suffix = "#" + words.group(1);
+            out.addAll(corpus.select(q -> q.idEndingWith(List.of(DocumentKind.GITHUB_PR), suffix)));
+        }
+        return List.copyOf(Corpus.byId(out).values());
     }
 
     private static String capital(String s) {
