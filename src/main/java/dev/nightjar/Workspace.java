@@ -6,11 +6,12 @@ import dev.nightjar.config.Environment;
 import dev.nightjar.config.PeopleAliases;
 import dev.nightjar.feed.ChangeFeed;
 import dev.nightjar.feed.FeedCached;
-import java.util.List;
 import dev.nightjar.index.DocumentIndex;
 import dev.nightjar.index.IndexFollower;
 import dev.nightjar.jobs.NightlySettings;
+import dev.nightjar.model.DocumentKind;
 import dev.nightjar.skills.Skills;
+import dev.nightjar.skills.decisions.Decision;
 import dev.nightjar.skills.decisions.DecisionLog;
 import dev.nightjar.store.CanonicalStore;
 import dev.nightjar.store.CursorStore;
@@ -19,11 +20,15 @@ import dev.nightjar.store.DocumentStore;
 import dev.nightjar.store.PeopleDirectory;
 import dev.nightjar.store.PeopleStore;
 import dev.nightjar.store.RunStore;
+import dev.nightjar.store.StoredDocument;
 import dev.nightjar.truth.CanonicalService;
 import dev.nightjar.truth.TruthPolicy;
 import dev.nightjar.truth.TruthRefresher;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The composition root: everything one data directory and one config directory give, wired once per
@@ -41,11 +46,11 @@ public final class Workspace implements AutoCloseable {
     private final Database db;
     private final DocumentStore documents;
     private final ChangeFeed feed = new ChangeFeed();
-    private final FeedCached<List<dev.nightjar.store.StoredDocument>> planning =
-            new FeedCached<>(feed, () -> List.copyOf(documents().queries().ofKinds(dev.nightjar.model.DocumentKind.PLANNING)));
-    private final FeedCached<java.util.Map<String, dev.nightjar.store.StoredDocument>> keptDocuments =
-            new FeedCached<>(feed, java.util.concurrent.ConcurrentHashMap::new);
-    private final FeedCached<List<dev.nightjar.skills.decisions.Decision>> allDecisions = new FeedCached<>(feed, () -> List.copyOf(decisions().all()));
+    // what answers read again and again, kept until the change feed moves (see FeedCached)
+    private final FeedCached<List<StoredDocument>> planning =
+            new FeedCached<>(feed, () -> List.copyOf(documents().queries().ofKinds(DocumentKind.PLANNING)));
+    private final FeedCached<Map<String, StoredDocument>> keptDocuments = new FeedCached<>(feed, ConcurrentHashMap::new);
+    private final FeedCached<List<Decision>> allDecisions = new FeedCached<>(feed, () -> List.copyOf(decisions().all()));
     /** Only reads: the index is opened without its writer when it is current. */
     private final boolean reading;
     private DocumentIndex index;
@@ -107,17 +112,17 @@ public final class Workspace implements AutoCloseable {
     /** The decision log, as its follower produced it (a read: it never extracts on the reader's behalf). */
     public DecisionLog decisions() { return new DecisionLog(db, documents, clock); }
     /** Every decision, newest first, kept until the change feed moves (every free-topic answer looks through them). */
-    public List<dev.nightjar.skills.decisions.Decision> allDecisions() { return allDecisions.get(); }
+    public List<Decision> allDecisions() { return allDecisions.get(); }
     /**
      * Every current Linear initiative and project, unfiltered by any reader's access (callers apply the reader's),
      * kept until the change feed moves: each question is matched against their names.
      */
-    public List<dev.nightjar.store.StoredDocument> planningDocuments() { return planning.get(); }
+    public List<StoredDocument> planningDocuments() { return planning.get(); }
     /**
      * Documents read since the change feed last moved, by id, shared by the answers of this process (a fresh empty
      * map after every store change): {@code new Corpus(documents(), viewer, ws::keptDocuments)}.
      */
-    public java.util.Map<String, dev.nightjar.store.StoredDocument> keptDocuments() { return keptDocuments.get(); }
+    public Map<String, StoredDocument> keptDocuments() { return keptDocuments.get(); }
     public CursorStore cursors() { return new CursorStore(db); }
     public CanonicalStore canonicalMarks() { return new CanonicalStore(db); }
     public RunStore runs() { return new RunStore(db); }
