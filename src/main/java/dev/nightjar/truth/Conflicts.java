@@ -43,31 +43,31 @@ public final class Conflicts {
                 for (Mentions.DateMention m : Mentions.dates(body, ref)) {
                     if (!about(subject, m.sentence(), o)) continue;
                     planned.stream().filter(p -> p.what().equals(m.what()) && !p.date().equals(m.date())).findFirst().ifPresent(p ->
-                            sheet.conflict(label(o) + " " + o.document().title() + " states " + m.what() + " " + m.date() + "; the canonical "
+                            sheet.conflict(named(o) + " states " + m.what() + " " + m.date() + "; the canonical "
                                     + c.document().title() + " says " + p.date() + ".", c, o));
                 }
                 for (Mentions.FuzzyDate f : Mentions.fuzzyDates(body, ref)) {
                     if (!about(subject, f.sentence(), o)) continue;
                     planned.stream().filter(p -> p.what().equals(f.what()) && !f.contains(p.date())).findFirst().ifPresent(p ->
-                            sheet.conflict(label(o) + " " + o.document().title() + " says the " + f.what() + " moves to \"" + f.phrase() + "\" ("
+                            sheet.conflict(named(o) + " says the " + f.what() + " moves to \"" + f.phrase() + "\" ("
                                     + f.from() + " to " + f.to() + "); the canonical " + c.document().title() + " says " + p.date() + ".", c, o));
                 }
                 for (Mentions.Shift s : Mentions.shifts(body)) {
                     if (!about(subject, s.sentence(), o)) continue;
                     planned.stream().filter(p -> p.what().equals(s.what())).findFirst().ifPresent(p ->
-                            sheet.conflict(label(o) + " " + o.document().title() + " says the " + s.what() + " will \"" + s.phrase() + "\" (about "
+                            sheet.conflict(named(o) + " says the " + s.what() + " will \"" + s.phrase() + "\" (about "
                                     + p.date().plusDays(s.days()) + "); the canonical " + c.document().title() + " says " + p.date() + ".", c, o));
                 }
                 if (!owners.isEmpty()) {
                     for (String owner : Mentions.owners(body)) {
                         if (owners.contains(owner) || !about(subject, o.document().title(), o)) continue;
-                        sheet.conflict(label(o) + " " + o.document().title() + " names " + owner + " as owner; the canonical "
+                        sheet.conflict(named(o) + " names " + owner + " as owner; the canonical "
                                 + c.document().title() + " says " + owners.get(0) + ".", c, o);
                     }
                 }
                 for (Mentions.MetricTarget t : Mentions.metricTargets(body)) {
                     targets.stream().filter(p -> p.key().equals(t.key()) && p.value() != t.value()).findFirst().ifPresent(p ->
-                            sheet.conflict(label(o) + " " + o.document().title() + " states a " + t.metric() + " target of "
+                            sheet.conflict(named(o) + " states a " + t.metric() + " target of "
                                     + t.valueWithUnit() + "; the canonical " + c.document().title() + " says " + p.valueWithUnit() + ".", c, o));
                 }
             }
@@ -87,6 +87,17 @@ public final class Conflicts {
         Set<String> said = Words.significant(sentence);
         said.addAll(Words.significant(o.document().title()));
         return subject.stream().anyMatch(said::contains);
+    }
+
+    /**
+     * "The scratchpad note what if we pull …": the label and the title, without the "Scratchpad: " a scratchpad
+     * note's title starts with (ScratchpadService), which the label already says ("The scratchpad note Scratchpad:
+     * …" was a trial finding).
+     */
+    static String named(StoredDocument d) {
+        String title = d.document().title();
+        if (d.truth() == dev.nightjar.model.TruthLevel.SCRATCHPAD && title.regionMatches(true, 0, "Scratchpad: ", 0, 12)) title = title.substring(12);
+        return label(d) + " " + title;
     }
 
     public static String label(StoredDocument d) {

@@ -109,6 +109,14 @@ class SandboxAnswersTest {
         assertThat(initiative).doesNotContain("sweep-").isEqualTo(project);
     }
 
+    @Test
+    void aSingleIssueGetsNoProgressCountAndAScratchpadNoteIsNotLabelledTwice() {
+        // trial findings: "1 issue in Linear: 1 open (0% … done)"; "The scratchpad note Scratchpad: scratch: …"
+        assertThat(ask("What is blocking RNK-134?").markdown()).doesNotContain("1 issue in Linear");
+        assertThat(ask("Where do we stand on search relevance?").markdown()).contains("The scratchpad note scratch: what if")
+                .doesNotContain("note Scratchpad:");
+    }
+
     private static String latestRunLine(String markdown) {
         return markdown.lines().filter(l -> l.startsWith("- Latest finished run ")).findFirst().orElseThrow()
                 .replaceAll("\\[\\d+\\]", "").strip();

@@ -169,6 +169,8 @@ public final class StatusComposer {
 
     private void progress(FactSheet sheet, Neighborhood n) {
         if (n.issues.isEmpty()) return;
+        // one issue asked about: its subject line already says its state ("1 issue: 1 open (0 % done)" said nothing more)
+        if (n.issues.size() == 1 && n.planning.stream().anyMatch(p -> n.issues.containsKey(p.id()))) return;
         Map<String, Integer> byState = new TreeMap<>();
         for (StoredDocument d : n.issues.values()) byState.merge(d.document().state() == null ? "unknown" : d.document().state(), 1, Integer::sum);
         int done = byState.getOrDefault("done", 0);
