@@ -4,7 +4,6 @@ import dev.nightjar.index.DocumentIndex;
 import java.nio.file.Path;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 
@@ -27,8 +26,16 @@ public final class BareQuery {
         try (FSDirectory dir = FSDirectory.open(Path.of(args[0])); DirectoryReader reader = DirectoryReader.open(dir)) {
             IndexSearcher searcher = new IndexSearcher(reader);
             TopDocs top = searcher.search(DocumentIndex.textQuery(DocumentIndex.newAnalyzer(), args[1]), 10);
-            var stored = searcher.storedFields();
-            for (ScoreDoc hit : top.scoreDocs) System.out.println(stored.document(hit.doc).get("title"));
+            // what a hit shows is read as Nightjar reads it: the "hit" doc value (id, title, url), in doc order
+            int[] docs = java.util.Arrays.stream(top.scoreDocs).mapToInt(h -> h.doc).sorted().toArray();
+            org.apache.lucene.index.BinaryDocValues hits = org.apache.lucene.index.MultiDocValues.getBinaryValues(reader, "hit");
+            for (int doc : docs) {
+                if (hits == null || !hits.advanceExact(doc)) continue;
+                var bytes = hits.binaryValue();
+                var in = new org.apache.lucene.store.ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
+                in.readString(); // the id
+                System.out.println(in.readString()); // the title
+            }
         }
     }
 }

@@ -2,20 +2,19 @@ package dev.nightjar.index;
 
 /** Lucene field names, one place so the writer and the searcher cannot drift apart. */
 final class IndexFields {
-    static final String ID = "id";                 // StringField, stored: the update term
+    static final String ID = "id";                 // StringField: the update term
     static final String SOURCE = "source";         // StringField
     static final String KIND = "kind";             // StringField, "source:kind"
-    static final String TITLE = "title";           // TextField, stored; weighted x2 at query time
+    static final String TITLE = "title";           // TextField; weighted x2 at query time
     static final String BODY = "body";             // text, stored, with offsets (highlights from postings)
     static final String STATE = "state";           // StringField
     static final String PROJECT = "project";       // StringField, multi: linear project/initiative/team ids
     static final String PERSON = "person";         // StringField, multi: author and participant identities
     static final String LABEL = "label";           // StringField, multi
-    static final String TRUTH = "truth";           // StringField, stored: canonical|record|working|scratchpad
+    static final String TRUTH = "truth";           // StringField: canonical|record|working|scratchpad
     static final String FLAG = "flag";             // StringField, multi: stale, superseded
     static final String ACL = "acl";               // StringField, multi: "*" (workspace) or principals
-    static final String URL = "url";               // stored only
-    static final String UPDATED = "updated";       // LongPoint (range filters) + NumericDocValues (recency)
+        static final String UPDATED = "updated";       // LongPoint (range filters) + NumericDocValues (recency)
     static final String TRUTH_RANK = "truth_rank"; // NumericDocValues: TruthLevel ordinal
     static final String PENALTY = "penalty";       // NumericDocValues: bit 1 stale, bit 2 superseded
     static final String HIT = "hit";               // BinaryDocValues: id, title, url of a hit (HitFields)
