@@ -84,20 +84,20 @@ public class AnswerLog {
                 for (Pending p : batch) p.id = insert(p.row);
             });
         } catch (RuntimeException e) {
-            // one refused row must not cost the others theirs: each alone, so only the refused one fails
-            for (Pending p : batch) {
-                try {
-                    p.id = batch.size() == 1 ? rethrow(e) : insert(p.row);
-                } catch (RuntimeException alone) {
-                    p.failed = alone;
+            if (batch.size() == 1) {
+                batch.get(0).failed = e;
+            } else {
+                // one refused row must not cost the others theirs: each alone, so only the refused one fails
+                for (Pending p : batch) {
+                    try {
+                        p.id = insert(p.row);
+                    } catch (RuntimeException alone) {
+                        p.failed = alone;
+                    }
                 }
             }
         }
         for (Pending p : batch) p.written = true;
-    }
-
-    private static long rethrow(RuntimeException e) {
-        throw e;
     }
 
     private long insert(Object[] row) {
